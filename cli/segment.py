@@ -1,0 +1,234 @@
+"""Stage 2: cleaned lines in, a Document of headed paragraphs and sentences out.
+
+Works on the line structure cleaning leaves: Markdown and short unpunctuated
+lines are headings, lines broken in mid-sentence are rejoined, captions that
+sit between a heading and its text are dropped, and each paragraph is split
+into sentences given as spans of its own text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document, Paragraph, Sentence
+
+MAX_HEADING_CHARS = 40
+MAX_SENTENCE_CHARS = 300
+
+_TERMINALS = "。！？!?；;…：:"
+_CLOSERS = "”’」』）)】》〉\"'"
+_OPENERS = "“‘「『（(【《〈"
+_CONTINUATION_START = "，,、。；;：:）)”’」』》"
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
+_NUMBERED = (
+    (re.compile(r"^[一二三四五六七八九十百]+[、.．]"), 1),
+    (re.compile(r"^第[一二三四五六七八九十百]+[章部分篇节]"), 1),
+    (re.compile(r"^[（(][一二三四五六七八九十百]+[）)]"), 2),
+    (re.compile(r"^\d{1,2}[、.．](?!\d)"), 3),
+    (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
+)
+_LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
+# Column labels that news sites append to a headline ("… 建言献策").
+_COLUMN_TAGS = re.compile(r"\s+(建言献策|要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
+_SENTENCE_END = re.compile(r"(……|[。！？!?；;…])[" + re.escape(_CLOSERS) + r"]*")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    blank_after: bool
+    md_level: int  # 0 when not a Markdown heading
+
+
+def is_terminated(line: str) -> bool:
+    core = line.rstrip(_CLOSERS)
+    if not core:
+        return True
+    if line.endswith(("）", ")")) and core == line[:-1]:
+        return True
+    return core[-1] in _TERMINALS
+
+
+def numbered_level(line: str) -> int:
+    for pattern, level in _NUMBERED:
+        if pattern.match(line):
+            return level
+    return 0
+
+
+def _is_heading_like(line: _Line) -> bool:
+    if line.md_level:
+        return True
+    text = line.text
+    if is_terminated(text):
+        return False
+    if _LEADING_DASH.match(text):
+        return len(text) <= 2 * MAX_HEADING_CHARS  # a dated subtitle under the headline
+    if len(text) > MAX_HEADING_CHARS:
+        return False
+    if text[0] in _CONTINUATION_START:
+        return False
+    # A short unpunctuated line with a full-width comma inside is usually a
+    # sentence broken by the page, unless a blank line sets it apart.
+    return "，" not in text or line.blank_after or bool(numbered_level(text))
+
+
+def _read_lines(text: str) -> list[_Line]:
+    raw = text.split("\n")
+    out: list[_Line] = []
+    for i, line in enumerate(raw):
+        if not line.strip():
+            continue
+        blank_after = i + 1 < len(raw) and not raw[i + 1].strip()
+        m = _MD_HEADING.match(line)
+        if m and m.group(2).strip():
+            out.append(_Line(m.group(2).strip(), blank_after, len(m.group(1))))
+        else:
+            out.append(_Line(line.strip(), blank_after, 0))
+    return out
+
+
+def _glue(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return left + " " + right
+    return left + right
+
+
+def _join_broken(lines: list[_Line]) -> list[_Line]:
+    """Rejoin lines that a page or converter broke in mid-sentence."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and not line.md_level and not out[-1].md_level:
+            prev = out[-1]
+            prev_is_body = not _is_heading_like(prev)
+            starts_mid = line.text[0] in _CONTINUATION_START
+            if starts_mid or (prev_is_body and not is_terminated(prev.text) and not numbered_level(line.text)):
+                out[-1] = _Line(_glue(prev.text, line.text), line.blank_after, 0)
+                continue
+        out.append(line)
+    return out
+
+
+def _pick_title(preamble: list[_Line]) -> str | None:
+    for line in preamble:
+        if line.md_level == 1:
+            return _COLUMN_TAGS.sub("", line.text)
+    candidates = [ln.text for ln in preamble if not _LEADING_DASH.match(ln.text)]
+    if not candidates:
+        return None
+    return _COLUMN_TAGS.sub("", max(candidates, key=len))
+
+
+def split_sentences(text: str, paragraph: int = 0) -> tuple[Sentence, ...]:
+    """Split a paragraph into sentence spans, never inside quotes or brackets."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        pieces.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    depth = 0
+    for s, e in pieces:
+        chunk = text[s:e]
+        if merged and depth > 0 and (e - merged[-1][0]) <= MAX_SENTENCE_CHARS:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+            depth = 0
+        depth += sum(chunk.count(c) for c in _OPENERS) - sum(chunk.count(c) for c in _CLOSERS if c not in "\"'")
+        depth = max(depth, 0)
+    spans: list[tuple[int, int]] = []
+    for s, e in merged:
+        spans.extend(_split_long(text, s, e))
+    out: list[Sentence] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            if out and not any(ch.isalnum() for ch in text[s:e]):
+                last = out[-1]
+                out[-1] = Sentence(paragraph, last.start, e, text[last.start : e])
+                continue
+            out.append(Sentence(paragraph, s, e, text[s:e]))
+    return tuple(out)
+
+
+def _split_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut an over-long span at its last comma before the limit, so one
+    run-on sentence cannot swamp a summary."""
+    spans: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE_CHARS:
+        window = text[s : s + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("，"), window.rfind(","), window.rfind("、"))
+        cut = s + cut + 1 if cut > MAX_SENTENCE_CHARS // 3 else s + MAX_SENTENCE_CHARS
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, e))
+    return spans
+
+
+def segment(text: str) -> Document:
+    """Parse cleaned text into headed paragraphs."""
+    lines = _join_broken(_read_lines(text))
+    heading_flags = [_is_heading_like(ln) for ln in lines]
+    first_body = next((i for i, h in enumerate(heading_flags) if not h), len(lines))
+    preamble = lines[:first_body]
+    md_doc = sum(1 for ln in lines if ln.md_level) >= 2
+    title = _pick_title(preamble) if preamble else None
+    # A Markdown H1 later on, with no title yet, is still the headline.
+    dropped = 0
+    if preamble:
+        body_preamble = [ln for ln in preamble if ln.md_level >= 2]
+        dropped += len(preamble) - len(body_preamble)
+        lines = body_preamble + lines[first_body:]
+        heading_flags = [True] * len(body_preamble) + heading_flags[first_body:]
+    # Trailing headings with no text after them are captions or repeats.
+    while lines and heading_flags[-1]:
+        lines.pop()
+        heading_flags.pop()
+        dropped += 1
+
+    stack: list[tuple[int, str]] = []
+    paragraphs: list[Paragraph] = []
+    headings: list[str] = []
+    seen: set[str] = set()
+    duplicates = 0
+    for line, is_heading in zip(lines, heading_flags):
+        if is_heading:
+            if line.md_level == 1 and title is None:
+                title = line.text
+                continue
+            if md_doc and not line.md_level:
+                dropped += 1  # a bare caption under a Markdown heading
+                continue
+            level = line.md_level or numbered_level(line.text) or 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, line.text))
+            headings.append(line.text)
+            continue
+        if len(line.text) >= 20 and line.text in seen:
+            duplicates += 1
+            dropped += 1
+            continue
+        seen.add(line.text)
+        index = len(paragraphs)
+        paragraphs.append(
+            Paragraph(
+                index=index,
+                text=line.text,
+                heading_path=tuple(h for _, h in stack),
+                sentences=split_sentences(line.text, index),
+            )
+        )
+    return Document(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        headings=tuple(headings),
+        dropped_lines=dropped,
+        duplicate_paragraphs=duplicates,
+    )
