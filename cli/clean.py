@@ -273,6 +273,13 @@ def needs_simplification(text: str) -> bool:
     return trad >= 3 and trad >= 0.02 * hanzi
 
 
+def simplify_script(text: str) -> tuple[str, bool]:
+    """Traditional to simplified when the text is mostly traditional; else unchanged."""
+    if needs_simplification(text):
+        return _t2s().convert(text), True
+    return text, False
+
+
 def remove_glued_pinyin(text: str) -> tuple[str, int]:
     total = 0
     while True:
@@ -309,8 +316,8 @@ def clean_text(text: str, encoding: str = "utf-8") -> CleanText:
         text = extract_html_text(text)
     text, pinyin = remove_glued_pinyin(text)
     conversion = "none"
-    if needs_simplification(text):
-        text = _t2s().convert(text)
+    text, converted = simplify_script(text)
+    if converted:
         conversion = "t2s"
         text, more = remove_glued_pinyin(text)
         pinyin += more

@@ -1,0 +1,479 @@
+"""The command line. The only module that imports typer.
+
+Library errors (DevzoneError) become one line on stderr and an exit code:
+
+    0    every input summarised
+    1    some inputs failed; each has a record with an "error" field
+    2    usage error, or no input could be read
+    3    the model or the labels are unusable (missing, corrupted, checksum mismatch)
+    130  interrupted (Ctrl-C)
+    141  the reader of stdout went away (e.g. `| head`)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, List, Optional
+
+import typer
+
+from .errors import DevzoneError, InputError, LabelError, ModelError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 130, 141
+
+app = typer.Typer(
+    name="devzone",
+    help="Tag the paragraphs of Chinese government and development-zone work reports by theme, "
+    "and summarise them, as JSON.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, enum.Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class Order(str, enum.Enum):
+    input = "input"
+    completion = "completion"
+
+
+class Backend(str, enum.Enum):
+    loky = "loky"
+    dask = "dask"
+
+
+class Exit(Exception):
+    """Raised inside commands to leave with a code after a message was shown."""
+
+    def __init__(self, code: int):
+        self.code = code
+
+
+def _say(message: str) -> None:
+    print(f"devzone: {message}", file=sys.stderr, flush=True)
+
+
+def _parse_size(text: str) -> int:
+    units = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+    t = text.strip().upper()
+    num = t.rstrip("KMGB")
+    unit = t[len(num):]
+    try:
+        value = float(num)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a size such as 20MB") from None
+    if unit not in units or value <= 0:
+        raise typer.BadParameter(f"{text!r} is not a size such as 20MB")
+    return int(value * units[unit])
+
+
+class _Writer:
+    """Writes whole records to stdout; a record is never cut by Ctrl-C."""
+
+    def __init__(self) -> None:
+        self.out = sys.stdout
+
+    def write(self, text: str) -> None:
+        block = hasattr(signal, "pthread_sigmask")
+        if block:
+            old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.out.write(text)
+            self.out.flush()
+        finally:
+            if block:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _dumps(obj: Any, pretty: bool) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def _progress(total: int) -> Callable[[int, str], None]:
+    if total < 2 or not sys.stderr.isatty():
+        return lambda done, name: None
+
+    def show(done: int, name: str) -> None:
+        width = 30
+        filled = int(width * done / total)
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done == total else ""
+        print(f"\r[{bar}] {done}/{total} {name[-40:]:<40}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _run_batch(
+    paths: List[str], options: Any, jobs: int, order: Order, backend: Backend, scheduler: Optional[str]
+) -> Iterator[dict]:
+    from . import pipeline
+
+    if jobs == 1 and backend is Backend.loky:
+        for path in paths:
+            yield pipeline.summarize_to_dict(path, options)
+        return
+    import joblib
+
+    return_as = "generator" if order is Order.input else "generator_unordered"
+    tasks = (joblib.delayed(pipeline.summarize_to_dict)(p, options) for p in paths)
+    context: Any = contextlib.nullcontext()
+    if backend is Backend.dask:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise DevzoneError("--backend dask needs dask[distributed]: pip install 'devzone[dask]'") from None
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            client = Client(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None))
+        context = contextlib.ExitStack()
+        context.enter_context(client)
+        context.enter_context(joblib.parallel_config(backend="dask"))
+    with context:
+        yield from joblib.Parallel(n_jobs=jobs, return_as=return_as)(tasks)
+
+
+def _read_stdin_record(options: Any) -> dict:
+    from . import pipeline
+
+    data = sys.stdin.buffer.read(options.max_bytes + 1)
+    try:
+        if len(data) > options.max_bytes:
+            raise pipeline.InputTooLargeError("-", pipeline._too_large(len(data), options.max_bytes))
+        return pipeline.report_to_dict(pipeline.summarize_bytes(data, "-", options))
+    except InputError as exc:
+        return pipeline.error_record("-", exc)
+
+
+def _text_view(record: dict) -> str:
+    if "error" in record:
+        return f"{record['source']}: ERROR {record['error']['message']}\n"
+    lines = [f"# {record['title'] or record['source']}", ""]
+    c = record["counts"]
+    lines.append(
+        f"{record['source']} · {record['encoding']} · {c['paragraphs']} paragraphs · {c['sentences']} sentences"
+        + (" · converted to simplified" if record["script_conversion"] == "t2s" else "")
+    )
+    for w in record["warnings"]:
+        lines.append(f"warning: {w}")
+    lines += ["", "## Summary", ""]
+    lines += [f"- {s['text']}  [¶{s['paragraph']}]" for s in record["summary"]]
+    for theme, t in record["themes"].items():
+        lines += ["", f"## {t['name']} {theme}  ({t['share']:.0%} of text, {len(t['paragraphs'])} paragraphs)"]
+        lines.append("keywords: " + "、".join(t["keywords"]))
+        lines += [f"- {s['text']}  [¶{s['paragraph']}]" for s in t["summary"]]
+    return "\n".join(lines) + "\n\n"
+
+
+@app.command()
+def summarize(
+    paths: List[str] = typer.Argument(..., help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
+    top_k: int = typer.Option(6, "--top-k", min=1, help="Sentences in the overall summary."),
+    theme_top_k: int = typer.Option(3, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.json, "--format", case_sensitive=False,
+        help="json: one object (an array for several inputs); jsonl: one report a line, as each finishes; "
+        "text: a readable view.",
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Files summarised in parallel."),
+    order: Order = typer.Option(Order.input, "--order", help="Write jsonl lines in input order, or as each completes."),
+    backend: Backend = typer.Option(Backend.loky, "--backend", help="loky: processes on this machine; dask: a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --backend dask)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model file (.npz, or a trusted .joblib) instead of the shipped one."),
+    max_size: str = typer.Option("20MB", "--max-size", help="Refuse inputs larger than this."),
+) -> None:
+    """Summarise reports: paragraphs tagged by theme, summaries overall and per theme.
+
+    Example:
+
+        devzone summarize report.txt | jq '.themes.ecology.summary[].text'
+
+        devzone summarize archive/ --format jsonl --jobs 2 > reports.jsonl
+    """
+    from . import pipeline
+
+    options = pipeline.Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=_parse_size(max_size),
+                               model=str(model) if model else None)
+    pipeline.get_model(options.model)  # fail fast, before any input is read
+    files: list[str] = []
+    failed = 0
+    early: list[dict] = []
+    for raw in paths:
+        try:
+            files.extend(pipeline.expand_inputs([raw]))
+        except InputError as exc:
+            _say(str(exc))
+            early.append(pipeline.error_record(raw, exc))
+            failed += 1
+    total = len(files) + len(early)
+    writer = _Writer()
+    show = _progress(total)
+    collected: list[dict] = list(early)
+    done = 0
+    if output_format is OutputFormat.jsonl:
+        for rec in early:
+            writer.write(_dumps(rec, False) + "\n")
+    stdin_items = [f for f in files if f == "-"]
+    file_items = [f for f in files if f != "-"]
+    records: Iterable[dict] = _run_batch(file_items, options, jobs, order, backend, scheduler)
+    if stdin_items:
+        records = _chain_stdin(records, options, len(stdin_items))
+    for rec in records:
+        done += 1
+        show(done + len(early), rec["source"])
+        if "error" in rec:
+            failed += 1
+            _say(rec["error"]["message"])
+        if output_format is OutputFormat.jsonl:
+            writer.write(_dumps(rec, False) + "\n")
+        elif output_format is OutputFormat.text:
+            writer.write(_text_view(rec))
+        else:
+            collected.append(rec)
+    if output_format is OutputFormat.json:
+        if len(paths) == 1 and len(collected) == 1 and not Path(paths[0]).is_dir():
+            writer.write(_dumps(collected[0], True) + "\n")
+        else:
+            writer.write(_dumps(collected, True) + "\n")
+    if failed:
+        raise Exit(EXIT_USAGE if failed == total else EXIT_PARTIAL)
+
+
+def _chain_stdin(records: Iterable[dict], options: Any, count: int) -> Iterator[dict]:
+    yield _read_stdin_record(options)
+    for _ in range(count - 1):  # stdin can be read once; later "-" get an empty read
+        yield _read_stdin_record(options)
+    yield from records
+
+
+@app.command()
+def classify(
+    paths: List[str] = typer.Argument(None, help="Report files to tag (omit with --jsonl)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help='Read {"id", "text"} lines on stdin; one paragraph per line.'),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model file instead of the shipped one."),
+) -> None:
+    """Tag paragraphs by theme, without summarising.
+
+    Example:
+
+        echo '{"id": 1, "text": "推进污水处理厂建设，改善水环境质量。"}' | devzone classify --jsonl
+    """
+    from . import pipeline
+
+    model_path = str(model) if model else None
+    pipeline.get_model(model_path)
+    writer = _Writer()
+    failed = 0
+    if jsonl:
+        if paths:
+            raise typer.BadParameter("give either --jsonl (reading stdin) or report paths, not both")
+        for lineno, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                    raise ValueError('each line must be an object with a "text" string')
+            except ValueError as exc:
+                failed += 1
+                rid = obj.get("id") if isinstance(locals().get("obj"), dict) else None
+                _say(f"stdin:{lineno}: {exc}")
+                writer.write(_dumps({"id": rid, "line": lineno, "error": str(exc)}, False) + "\n")
+                obj = None
+                continue
+            tag = pipeline.classify_texts([obj["text"]], model_path)[0]
+            writer.write(_dumps({"id": obj.get("id"), "theme": tag.theme, "secondary": list(tag.secondary),
+                                 "scores": tag.scores}, False) + "\n")
+        if failed:
+            raise Exit(EXIT_PARTIAL)
+        return
+    if not paths:
+        raise typer.BadParameter("give report paths, or --jsonl to read paragraphs on stdin")
+    files: list[str] = []
+    for raw in paths:
+        try:
+            files.extend(pipeline.expand_inputs([raw]))
+        except InputError as exc:
+            _say(str(exc))
+            failed += 1
+    for path in files:
+        try:
+            writer.write(_dumps(pipeline.tag_file(path, model_path), False) + "\n")
+        except InputError as exc:
+            failed += 1
+            _say(str(exc))
+            writer.write(_dumps(pipeline.error_record(path, exc), False) + "\n")
+    if failed:
+        raise Exit(EXIT_USAGE if not files or failed >= len(files) + 1 else EXIT_PARTIAL)
+
+
+@app.command()
+def themes(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+    """List the theme ids, their Chinese names and definitions.
+
+    Example:
+
+        devzone themes --json | jq -r '.[].id'
+    """
+    from . import pipeline
+
+    rows = pipeline.themes()
+    if as_json:
+        _Writer().write(_dumps(rows, True) + "\n")
+        return
+    for row in rows:
+        _Writer().write(f"{row['id']:<22}{row['name']}\n    {row['definition']}\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of summarize's output.
+
+    Example:
+
+        devzone schema > devzone-report.schema.json
+    """
+    from . import pipeline
+
+    _Writer().write(_dumps(pipeline.output_schema(), True) + "\n")
+
+
+@app.command()
+def train(
+    labels: Path = typer.Option(Path("labels"), "--labels", help="Directory of labeled *.jsonl files."),
+    out: Path = typer.Option(Path("models"), "--out", help="Where to write the model files."),
+) -> None:
+    """Retrain the theme classifier from labeled paragraphs, reproducibly and atomically.
+
+    Example (in a source checkout, this rebuilds the shipped model):
+
+        devzone train --labels labels --out models
+    """
+    from . import training
+
+    meta = training.train(labels, out, progress=_say)
+    _Writer().write(_dumps({"metrics": meta["metrics"], "files": meta["files"]}, True) + "\n")
+
+
+@app.command()
+def evaluate(
+    labels: Path = typer.Option(Path("labels"), "--labels", help="Directory of labeled *.jsonl files."),
+    features: str = typer.Option("char,word", "--features", help="Feature sets to compare: char, word."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Cross-validate by document and compare with a keyword baseline.
+
+    Example:
+
+        devzone evaluate --labels labels --features char
+    """
+    from . import training
+    from .document import THEMES
+
+    feats = [f.strip() for f in features.split(",") if f.strip()]
+    bad = [f for f in feats if f not in ("char", "word")]
+    if bad or not feats:
+        raise typer.BadParameter(f"unknown feature set(s): {', '.join(bad) or '(none)'}; use char and/or word")
+    rows = training.read_labels(labels)
+    _say(f"cross-validating {len(rows)} paragraphs from {len({r.source for r in rows})} documents")
+    report = training.evaluate(rows, feats)
+    if as_json:
+        _Writer().write(_dumps(report, True) + "\n")
+        return
+    out = [f"{report['n_paragraphs']} paragraphs, {report['n_documents']} documents, {report['folds']}", ""]
+    for name, res in report["models"].items():
+        out.append(f"== {name}: macro-F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f}"
+                   + (f", secondary F1 {res['secondary_f1']:.3f} at threshold {res['secondary_threshold']}"
+                      if "secondary_f1" in res else ""))
+        out.append(f"{'theme':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>6}")
+        for t in THEMES:
+            m = res["per_theme"][t]
+            out.append(f"{t:<22}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}{m['support']:>6}")
+        out.append("confusion (rows: labeled, columns: predicted, order as above)")
+        for t, row in zip(THEMES, res["confusion"]):
+            out.append(f"{t:<22}" + "".join(f"{v:>6}" for v in row))
+        out.append("")
+    _Writer().write("\n".join(out) + "\n")
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Entry point: run the app and turn every failure into a line and an exit code."""
+    import warnings
+
+    debug = bool(os.environ.get("DEVZONE_DEBUG"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = lambda message, category, *a, **k: _say(f"warning: {message}")
+        code = _main(argv, debug)
+    sys.exit(code)
+
+
+def _main(argv: Optional[List[str]], debug: bool) -> int:
+    try:
+        app(args=argv, standalone_mode=False, prog_name="devzone")
+        return EXIT_OK
+    except Exit as exc:
+        return exc.code
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
+    except (ModelError, LabelError) as exc:
+        _say(str(exc))
+        return EXIT_MODEL
+    except InputError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except DevzoneError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except Exception as exc:
+        return _handle_other(exc, debug)
+
+
+def _handle_other(exc: Exception, debug: bool) -> int:
+    # Typer raises click's exceptions; newer Typer vendors click, so match by shape, not by import.
+    name = type(exc).__name__
+    if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+        exc.show(file=sys.stderr)
+        return int(exc.exit_code)
+    if name == "Abort":
+        _say("aborted")
+        return EXIT_INTERRUPTED
+    if name == "Exit" and hasattr(exc, "exit_code"):
+        return int(exc.exit_code)
+    if isinstance(exc, OSError) and exc.errno == 28:
+        _say(f"disk full: {exc}")
+        return EXIT_MODEL
+    if debug:
+        raise exc
+    _say(f"internal error: {name}: {exc} (set DEVZONE_DEBUG=1 for a traceback)")
+    return 70
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe or Ctrl-C, make the final flush at exit harmless."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

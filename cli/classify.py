@@ -1,0 +1,197 @@
+"""Stage 3: tag paragraphs with a primary theme, secondary themes and scores.
+
+The shipped model is the trained scikit-learn pipeline (TF-IDF over character
+n-grams, linear SVM, sigmoid calibration) exported to plain arrays in an
+``.npz`` file: loading it imports neither scikit-learn nor pickle, which keeps
+start-up fast and cannot execute code from a tampered file. A ``.joblib``
+pipeline can be loaded too, after its checksum has been verified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from .document import THEMES, ThemeTag
+from .errors import ModelError
+from .features import char_ngrams
+
+NPZ_KEYS = ("vocabulary", "idf", "coef", "intercept", "calib_a", "calib_b", "classes", "ngram_range", "secondary_threshold")
+METADATA = "metadata.json"
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_metadata(model_file: Path) -> dict[str, Any]:
+    meta_path = model_file.parent / METADATA
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{model_file}: no {METADATA} beside it, so its checksum cannot be verified") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{meta_path}: unreadable model metadata ({exc})") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("files"), dict):
+        raise ModelError(f"{meta_path}: not devzone model metadata")
+    return meta
+
+
+def verify_checksum(model_file: Path) -> dict[str, Any]:
+    """Refuse a model file whose sha256 differs from its metadata; return the metadata."""
+    if not model_file.is_file():
+        raise ModelError(f"{model_file}: model file not found")
+    meta = read_metadata(model_file)
+    expected = meta["files"].get(model_file.name)
+    if not expected:
+        raise ModelError(f"{model_file}: not listed in {METADATA}; refusing an unknown model file")
+    actual = sha256_file(model_file)
+    if actual != expected:
+        raise ModelError(
+            f"{model_file}: sha256 {actual[:12]}… does not match {expected[:12]}… in {METADATA}; "
+            "the file is corrupted or was replaced"
+        )
+    return meta
+
+
+@dataclass(frozen=True)
+class SecondaryRule:
+    threshold: float
+    max_secondary: int = 2
+
+
+class ThemeModel:
+    """Scores paragraphs; holds either exported arrays or a fitted pipeline."""
+
+    def __init__(self, arrays: dict[str, np.ndarray] | None = None, pipeline: Any = None, metadata: dict | None = None):
+        self.arrays = arrays
+        self.pipeline = pipeline
+        self.metadata = metadata or {}
+        if arrays is not None:
+            self.classes = [str(c) for c in arrays["classes"]]
+            self.vocabulary = {str(t): i for i, t in enumerate(arrays["vocabulary"])}
+            self.ngram_range = (int(arrays["ngram_range"][0]), int(arrays["ngram_range"][1]))
+            self.rule = SecondaryRule(float(arrays["secondary_threshold"]))
+        else:
+            self.classes = [str(c) for c in pipeline.classes_]
+            self.rule = SecondaryRule(float(self.metadata.get("secondary_threshold", 0.3)))
+        unknown = set(self.classes) - set(THEMES)
+        if unknown:
+            raise ModelError(f"model predicts unknown themes: {sorted(unknown)}")
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.classes)))
+        if self.pipeline is not None:
+            return np.asarray(self.pipeline.predict_proba(list(texts)))
+        return self._array_probabilities(texts)
+
+    def _array_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """TfidfVectorizer(sublinear_tf, l2) -> LinearSVC -> sigmoid calibration,
+        computed on the exported arrays with numpy alone."""
+        a = self.arrays
+        assert a is not None
+        vocab = self.vocabulary
+        idx_parts, tf_parts, lengths = [], [], []
+        for text in texts:
+            counts: dict[int, int] = {}
+            for g in char_ngrams(text, self.ngram_range):
+                j = vocab.get(g)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            idx_parts.append(np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)))
+            tf_parts.append(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+            lengths.append(len(counts))
+        idx = np.concatenate(idx_parts) if idx_parts else np.zeros(0, dtype=np.int64)
+        weights = (np.log(np.concatenate(tf_parts)) + 1.0) * a["idf"][idx] if idx.size else np.zeros(0)
+        row = np.repeat(np.arange(len(texts)), lengths)
+        norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        weights = weights / norms[row]
+        coef = a["coef"]
+        decision = np.empty((len(texts), coef.shape[0]))
+        for k in range(coef.shape[0]):
+            decision[:, k] = np.bincount(row, weights=coef[k, idx] * weights, minlength=len(texts))
+        decision += a["intercept"]
+        proba = 1.0 / (1.0 + np.exp(a["calib_a"] * decision + a["calib_b"]))
+        total = proba.sum(axis=1, keepdims=True)
+        uniform = np.full_like(proba, 1.0 / proba.shape[1])
+        return np.where(total > 0, proba / np.where(total > 0, total, 1.0), uniform)
+
+    def tag(self, texts: Sequence[str]) -> list[ThemeTag]:
+        return self.tag_from_probabilities(self.probabilities(texts))
+
+    def tag_from_probabilities(self, probs: np.ndarray) -> list[ThemeTag]:
+        return [self._tag_row(row) for row in probs]
+
+    def _tag_row(self, row: np.ndarray) -> ThemeTag:
+        order = np.argsort(-row, kind="stable")
+        primary = self.classes[int(order[0])]
+        secondary = tuple(
+            self.classes[int(i)]
+            for i in order[1 : 1 + self.rule.max_secondary]
+            if row[int(i)] >= self.rule.threshold and self.classes[int(i)] != "other"
+        )
+        scores = {theme: round(float(row[self.classes.index(theme)]), 4) if theme in self.classes else 0.0 for theme in THEMES}
+        return ThemeTag(theme=primary, secondary=secondary, scores=scores)
+
+
+def load_npz(path: Path) -> ThemeModel:
+    meta = verify_checksum(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            missing = [k for k in NPZ_KEYS if k not in data.files]
+            if missing:
+                raise ModelError(f"{path}: not a devzone model (missing {', '.join(missing)})")
+            arrays = {k: data[k] for k in NPZ_KEYS}
+    except ModelError:
+        raise
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        raise ModelError(f"{path}: unreadable model file ({exc})") from None
+    n_classes = len(arrays["classes"])
+    if arrays["coef"].shape != (n_classes, len(arrays["vocabulary"])) or arrays["idf"].shape != (len(arrays["vocabulary"]),):
+        raise ModelError(f"{path}: model arrays have inconsistent shapes")
+    return ThemeModel(arrays=arrays, metadata=meta)
+
+
+def load_joblib(path: Path) -> ThemeModel:
+    meta = verify_checksum(path)  # before anything is unpickled
+    import joblib
+    import sklearn
+
+    trained_with = meta.get("sklearn_version")
+    if trained_with and trained_with != sklearn.__version__:
+        warnings.warn(
+            f"model was trained with scikit-learn {trained_with}, this is {sklearn.__version__}; "
+            "predictions may differ",
+            stacklevel=2,
+        )
+    try:
+        pipeline = joblib.load(path)
+    except Exception as exc:  # a pickle can fail in many ways; all mean the same to a user
+        raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
+    if not hasattr(pipeline, "predict_proba"):
+        raise ModelError(f"{path}: not a classifier pipeline")
+    return ThemeModel(pipeline=pipeline, metadata=meta)
+
+
+def load_model(path: Path) -> ThemeModel:
+    """Load a model file (.npz inference form or .joblib pipeline), checksum first."""
+    suffix = path.suffix.lower()
+    if suffix == ".npz":
+        return load_npz(path)
+    if suffix in (".joblib", ".pkl", ".pickle"):
+        return load_joblib(path)
+    if path.is_dir():
+        return load_npz(path / "theme_model.npz")
+    raise ModelError(f"{path}: unknown model format (expected .npz or .joblib)")

@@ -1,0 +1,113 @@
+"""JSON Schema of devzone's output (``devzone schema``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import SCHEMA_VERSION
+from .document import THEMES
+
+_SENTENCE = {
+    "type": "object",
+    "required": ["text", "paragraph", "start", "end", "score"],
+    "additionalProperties": False,
+    "properties": {
+        "text": {"type": "string", "minLength": 1, "description": "verbatim: paragraphs[paragraph].text[start:end]"},
+        "paragraph": {"type": "integer", "minimum": 0},
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 1},
+        "score": {"type": "number"},
+    },
+}
+_THEME_ID = {"type": "string", "enum": list(THEMES)}
+
+
+def build_schema() -> dict[str, Any]:
+    report = {
+        "type": "object",
+        "required": [
+            "schema_version", "devzone_version", "source", "title", "encoding", "script_conversion",
+            "html", "counts", "warnings", "paragraphs", "summary", "themes",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "devzone_version": {"type": "string"},
+            "source": {"type": "string", "description": "the path given, or - for stdin"},
+            "title": {"type": ["string", "null"], "description": "the report's headline, if it has one"},
+            "encoding": {"type": "string", "description": "the encoding the bytes were decoded with"},
+            "script_conversion": {"enum": ["none", "t2s"], "description": "t2s: traditional converted to simplified"},
+            "html": {"type": "boolean", "description": "the input was an HTML page"},
+            "counts": {
+                "type": "object",
+                "required": ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"],
+                "additionalProperties": False,
+                "properties": {k: {"type": "integer", "minimum": 0} for k in
+                               ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"]},
+            },
+            "warnings": {"type": "array", "items": {"type": "string"}},
+            "paragraphs": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["index", "heading_path", "text", "theme", "secondary", "scores"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "index": {"type": "integer", "minimum": 0},
+                        "heading_path": {"type": "array", "items": {"type": "string"}},
+                        "text": {"type": "string"},
+                        "theme": _THEME_ID,
+                        "secondary": {"type": "array", "items": _THEME_ID, "maxItems": 2},
+                        "scores": {
+                            "type": "object",
+                            "required": list(THEMES),
+                            "additionalProperties": False,
+                            "properties": {t: {"type": "number", "minimum": 0, "maximum": 1} for t in THEMES},
+                        },
+                    },
+                },
+            },
+            "summary": {"type": "array", "items": _SENTENCE},
+            "themes": {
+                "type": "object",
+                "propertyNames": _THEME_ID,
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["name", "share", "paragraphs", "summary", "keywords"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string"},
+                        "share": {"type": "number", "minimum": 0, "maximum": 1},
+                        "paragraphs": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+                        "summary": {"type": "array", "items": _SENTENCE},
+                        "keywords": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+        },
+    }
+    error = {
+        "type": "object",
+        "required": ["schema_version", "source", "error"],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "source": {"type": "string"},
+            "error": {
+                "type": "object",
+                "required": ["type", "message"],
+                "additionalProperties": False,
+                "properties": {"type": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"devzone-report-{SCHEMA_VERSION}",
+        "title": "devzone report",
+        "description": "One report, or an error record for an input that could not be read. "
+        "`--format json` prints one of these for one input and an array of them for several; "
+        "`--format jsonl` prints one per line.",
+        "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/error"}],
+        "$defs": {"report": report, "error": error},
+    }

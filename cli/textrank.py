@@ -1,0 +1,121 @@
+"""TextRank sentence centrality, on numpy edge lists.
+
+Same graph and similarity as textrank4zh (edge weight = shared distinct words
+/ (log|s1| + log|s2|), PageRank with damping 0.85), but sparse: an edge
+exists only between sentences that share a word. On long inputs words shared
+by a large fraction of the sentences are ignored and each sentence keeps at
+most ``MAX_NEIGHBOURS`` strongest edges, so time and memory grow about
+linearly with the report's length. No n x n matrix is ever made, and scipy
+is not needed, which keeps start-up fast."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+
+DAMPING = 0.85
+LONG_INPUT = 2000  # sentences; below this the graph is exact
+MAX_NEIGHBOURS = 40
+
+
+class Graph:
+    """An undirected weighted graph as a symmetric list of directed edges."""
+
+    def __init__(self, n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray):
+        self.n = n
+        self.src = src
+        self.dst = dst
+        self.weight = weight
+
+    def dense(self) -> np.ndarray:
+        """For tests on small graphs only."""
+        m = np.zeros((self.n, self.n))
+        np.add.at(m, (self.src, self.dst), self.weight)
+        return m
+
+
+def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int | None = None) -> Graph:
+    n = len(token_lists)
+    postings: dict[str, list[int]] = {}
+    for i, tokens in enumerate(token_lists):
+        for w in set(tokens):
+            postings.setdefault(w, []).append(i)
+    long_input = n > LONG_INPUT
+    df_limit = max(50, int(0.02 * n)) if long_input else n
+    if long_input:
+        max_neighbours = max_neighbours or MAX_NEIGHBOURS
+    firsts, seconds = [], []
+    for docs in postings.values():
+        m = len(docs)
+        if m < 2 or m > df_limit:
+            continue
+        arr = np.asarray(docs, dtype=np.int64)
+        a, b = np.triu_indices(m, k=1)
+        firsts.append(arr[a])
+        seconds.append(arr[b])
+    if not firsts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Graph(n, empty, empty, np.zeros(0))
+    key = np.concatenate(firsts) * n + np.concatenate(seconds)
+    pairs, shared = np.unique(key, return_counts=True)
+    i, j = pairs // n, pairs % n
+    logs = np.log(np.maximum(np.array([len(t) for t in token_lists], dtype=np.float64), 1.0))
+    denom = logs[i] + logs[j]
+    ok = np.abs(denom) >= 1e-12
+    i, j, w = i[ok], j[ok], shared[ok] / denom[ok]
+    src = np.concatenate([i, j])
+    dst = np.concatenate([j, i])
+    weight = np.concatenate([w, w])
+    if max_neighbours:
+        src, dst, weight = _strongest(src, dst, weight, max_neighbours)
+    return Graph(n, src, dst, weight)
+
+
+def _strongest(src: np.ndarray, dst: np.ndarray, weight: np.ndarray, k: int):
+    """Keep each node's k strongest edges, and an edge if either end keeps it."""
+    order = np.lexsort((-weight, src))
+    s, d, w = src[order], dst[order], weight[order]
+    starts = np.searchsorted(s, s, side="left")
+    rank = np.arange(len(s)) - starts
+    keep = rank < k
+    s, d, w = s[keep], d[keep], w[keep]
+    # symmetrise: union of kept directed edges, each undirected edge once per direction
+    lo, hi = np.minimum(s, d), np.maximum(s, d)
+    n = int(max(src.max(), dst.max())) + 1
+    key, first = np.unique(lo * n + hi, return_index=True)
+    a, b, ww = key // n, key % n, w[first]
+    return np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([ww, ww])
+
+
+def pagerank(graph: Graph, damping: float = DAMPING, tol: float = 1e-10, max_iter: int = 500) -> np.ndarray:
+    """PageRank of a weighted undirected graph, as networkx computes it
+    (dangling nodes spread their rank uniformly)."""
+    n = graph.n
+    if n == 0:
+        return np.zeros(0)
+    out = np.bincount(graph.src, weights=graph.weight, minlength=n)
+    dangling = out == 0
+    share = graph.weight / np.where(out[graph.src] > 0, out[graph.src], 1.0)
+    r = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        flow = np.bincount(graph.dst, weights=share * r[graph.src], minlength=n)
+        new = damping * (flow + r[dangling].sum() / n) + (1.0 - damping) / n
+        if np.abs(new - r).sum() < tol:
+            r = new
+            break
+        r = new
+    return r / r.sum()
+
+
+def rank(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """TextRank scores, one per sentence."""
+    return pagerank(similarity_graph(token_lists))
+
+
+def textrank4zh_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """The pairwise similarity the graph uses, written out for tests and readers."""
+    shared = len(set(a) & set(b))
+    denom = math.log(len(a)) + math.log(len(b)) if a and b else 0.0
+    return shared / denom if abs(denom) >= 1e-12 else 0.0
