@@ -108,24 +108,29 @@ def detect_binary(data: bytes) -> str | None:
             return what
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
         return None
-    sample = data[:65536]
-    if b"\x00" in sample:
+    if b"\x00" in data[:65536]:
         return "binary data (it contains NUL bytes)"
     return None
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
+    """UTF-16 without a BOM: NUL bytes (from ASCII digits, punctuation and
+    newlines) mostly on one side of each byte pair (一 is U+4E00), and the text it decodes to
+    reads as Chinese."""
+    sample = data[: 1 << 16]
+    sample = sample[: len(sample) - len(sample) % 2]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    # ASCII newlines, digits and punctuation put NULs on one side only.
-    if odd > 0.2 * half and even < 0.02 * half:
-        return "utf-16-le"
-    if even > 0.2 * half and odd < 0.02 * half:
-        return "utf-16-be"
+    if even + odd < 2:
+        return None
+    for encoding, on_side, off_side in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if on_side >= 0.7 * (even + odd) and off_side <= 0.02 * len(sample):
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausibility(text) > 0.6:
+                return encoding
     return None
 
 

@@ -30,7 +30,10 @@ _NUMBERED = (
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 _COLUMN_TAGS = re.compile(r"\s+(建言献策|要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
-_SENTENCE_END = re.compile(r"(……|[。！？!?；;…])[" + re.escape(_CLOSERS) + r"]*")
+# Closing quotes end a sentence with its terminator; closing brackets do not
+# ("（见附件。）开工" goes on), so brackets are left to the depth check.
+_QUOTE_CLOSERS = "”’」』\"'"
+_SENTENCE_END = re.compile(r"(……|[。！？!?；;…])[" + re.escape(_QUOTE_CLOSERS) + r"]*")
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,10 @@ def _pick_title(preamble: list[_Line]) -> str | None:
     for line in preamble:
         if line.md_level == 1:
             return _COLUMN_TAGS.sub("", line.text)
-    candidates = [ln.text for ln in preamble if not _LEADING_DASH.match(ln.text)]
+    candidates = [
+        ln.text for ln in preamble
+        if not _LEADING_DASH.match(ln.text) and not ln.md_level and not numbered_level(ln.text)
+    ]
     if not candidates:
         return None
     return _COLUMN_TAGS.sub("", max(candidates, key=len))
@@ -182,7 +188,8 @@ def segment(text: str) -> Document:
     # A Markdown H1 later on, with no title yet, is still the headline.
     dropped = 0
     if preamble:
-        body_preamble = [ln for ln in preamble if ln.md_level >= 2]
+        # Section headings before the first paragraph stay headings; the rest is masthead.
+        body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (not ln.md_level and numbered_level(ln.text))]
         dropped += len(preamble) - len(body_preamble)
         lines = body_preamble + lines[first_body:]
         heading_flags = [True] * len(body_preamble) + heading_flags[first_body:]

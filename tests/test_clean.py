@@ -1,0 +1,141 @@
+"""Decoding and cleaning on real bytes of the seeds."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from devzone.clean import clean_bytes, clean_text, decode_bytes, is_furniture, remove_glued_pinyin
+from devzone.errors import BinaryInputError, DecodeError
+
+from .conftest import seed
+
+
+def _text(prefix: str) -> str:
+    return seed(prefix).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk"])
+def test_gb_encodings_decode_to_the_same_report(encoding):
+    original = _text("000")
+    clean = clean_bytes(original.encode(encoding))
+    assert clean.encoding == "gb18030"
+    assert clean.text == clean_text(original).text
+
+
+def test_big5_traditional_seed_decodes_and_is_simplified():
+    traditional, _ = remove_glued_pinyin(_text("003"))
+    data = traditional.encode("big5", errors="ignore")  # Big5 lacks a few characters, e.g. 墻
+    traditional = data.decode("big5")
+    clean = clean_bytes(data)
+    assert clean.encoding == "big5"
+    assert clean.script_conversion == "t2s"
+    assert "达拉特经济开发区" in clean.text
+    assert clean.text == clean_text(traditional).text
+
+
+@pytest.mark.parametrize(
+    "encode,expected",
+    [
+        (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16"),
+        (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16"),
+        (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+        (lambda t: t.encode("utf-16-be"), "utf-16-be"),
+        (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),
+    ],
+)
+def test_utf16_and_bom_variants(encode, expected):
+    original = _text("000")
+    clean = clean_bytes(encode(original))
+    assert clean.encoding == expected
+    assert clean.text == clean_text(original).text
+
+
+def test_mixed_line_endings_give_the_same_text():
+    original = _text("002")
+    lines = original.split("\n")
+    # a bare CR before an empty line would read as CRLF, so it goes only before text
+    endings = [("\r\n", "\r", "\n")[i % 3] for i in range(len(lines))]
+    endings = [e if e != "\r" or (i + 1 < len(lines) and lines[i + 1]) else "\n" for i, e in enumerate(endings)]
+    mixed = "".join(line + e for line, e in zip(lines, endings))
+    assert clean_bytes(mixed.encode("utf-8")).text == clean_text(original).text
+
+
+@pytest.mark.parametrize(
+    "data,what",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        (b"PK\x03\x04\x14\x00\x00\x00" + bytes(50), "ZIP archive"),
+        (b"\x00\x01\x02\x03binary\x00\x00\xff\xfe\x00\x00" * 10, "NUL bytes"),
+    ],
+)
+def test_binary_is_refused_with_what_it_looks_like(data, what):
+    with pytest.raises(BinaryInputError, match=what):
+        decode_bytes(data, "x.txt")
+
+
+def test_undecodable_bytes_are_refused():
+    with pytest.raises(DecodeError, match="refused"):
+        decode_bytes(bytes(range(0x80, 0x100)) * 40, "noise.txt")
+
+
+def test_glued_pinyin_is_removed():
+    clean = clean_text("達(dá)拉特經(jīng)濟(jì)開發(fā)區(qū)堅持“生態(tài)優(yōu)先”為導(dǎo)向。保税物流中心(B型)运营。")
+    assert clean.text == "达拉特经济开发区坚持“生态优先”为导向。保税物流中心(B型)运营。"
+    assert clean.pinyin_removed == 8
+    assert clean.script_conversion == "t2s"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "上一篇:淮南装修样板房",
+        "上一篇    下一篇",
+        "往期阅读",
+        "当前版: 06版 上一版  下一版",
+        "放大 缩小 默认   朗读",
+        "标题导航",
+        "第01版:一版要闻",
+        "通辽主城区。张启民 摄",
+        "□郭洪申",
+        "魏新瞳 马晓静",
+        "来源：解放日报",
+        "2025-01-22 10:07:40",
+        "通辽经济技术开发区官方微信公众号",
+        "下载 打印 收藏 【字号】",
+        "【字号：大 中 小】",
+        "免责声明:本网转载自其它媒体的文章,目的在于弘扬科技创新精神,传递更多科技创新信息,并不代表本网赞同其观点和对其真实性负责。",
+    ],
+)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "完善发展思路助推提档升级",
+        "一、2023年工作回顾",
+        "开发区:铆足干劲开新局 全力以赴拼经济 建言献策",
+        "全年计划实施重点项目72个,其中,新建27个、续建45个,总投资462.17亿元。",
+        "加强项目谋划储备 多领域释放消费潜力",
+    ],
+)
+def test_body_and_headings_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_html_page_is_parsed_into_paragraphs():
+    page = (
+        "<!DOCTYPE html><html><head><title>开发区工作报告</title><style>p{color:red}</style>"
+        "<script>var x = '推进项目建设。';</script></head><body><nav>首页 | 新闻</nav>"
+        "<h2>产业发展</h2><p>全年实施重点项目<b>72</b>个，总投资462亿元。</p>"
+        "<div>新增就业<span>773</span>人。</div></body></html>"
+    )
+    clean = clean_text(page)
+    assert clean.html
+    assert "<" not in clean.text and "color" not in clean.text and "var x" not in clean.text
+    lines = [ln for ln in clean.text.split("\n") if ln]
+    assert lines == ["# 开发区工作报告", "## 产业发展", "全年实施重点项目72个，总投资462亿元。", "新增就业773人。"]

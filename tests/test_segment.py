@@ -1,0 +1,96 @@
+"""Structure: headings, titles, rejoined lines, captions, sentence spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from devzone.clean import clean_bytes
+from devzone.segment import segment, split_sentences
+
+from .conftest import seed
+
+
+def _doc(prefix: str):
+    return segment(clean_bytes(seed(prefix).read_bytes()).text)
+
+
+def test_broken_line_of_seed_002_is_rejoined():
+    doc = _doc("002")
+    texts = [p.text for p in doc.paragraphs]
+    assert any("3家企业“升规入统”,将奥亚线缆" in t for t in texts)
+    assert any("伟德新材料" in t for t in texts)
+    assert not any(t.startswith("统”") for t in texts)
+
+
+def test_seed_002_markdown_headings_and_bare_captions():
+    doc = _doc("002")
+    assert doc.title == "开发区:书写高质量赶超发展“新答卷”"
+    assert doc.headings[1:] == ("产业发展夯实“硬根基”", "营商环境赋能“软实力”", "民生保障跑出“加速度”")
+    everything = "\n".join(p.text for p in doc.paragraphs) + "\n".join(doc.headings)
+    for caption in ("科尔沁文旅综合体项目", "办税大厅一角", "供热管网改造", "魏新瞳", "蒙鑫羊业"):
+        assert caption not in [p.text for p in doc.paragraphs]
+        assert caption not in doc.headings
+    assert "办税大厅一角" not in everything
+    assert doc.paragraphs[5].heading_path[-1] == "营商环境赋能“软实力”"
+
+
+@pytest.mark.parametrize(
+    "prefix,title",
+    [
+        ("000", None),
+        ("001", "开发区:铆足干劲开新局 全力以赴拼经济"),
+        ("003", None),
+        ("004", "真抓实干开新局 锚定目标再出发"),
+    ],
+)
+def test_titles(prefix, title):
+    assert _doc(prefix).title == title
+
+
+def test_plain_headings_give_heading_paths():
+    doc = _doc("000")
+    assert doc.headings[0] == "完善发展思路助推提档升级"
+    assert doc.paragraphs[0].heading_path == ()
+    assert doc.paragraphs[7].heading_path == ("千方百计保障辖区公共安全",)
+    assert len(doc.paragraphs) == 9
+
+
+def test_repeated_paragraphs_are_dropped_once():
+    para = "实施园区基础设施项目15个,推动园区集中集聚集约发展。"
+    doc = segment(f"产业\n{para}\n民生\n新增就业773人,城镇登记失业率控制在3%以内。\n{para}")
+    assert [p.text for p in doc.paragraphs].count(para) == 1
+    assert doc.duplicate_paragraphs == 1
+
+
+def test_numbered_headings_nest():
+    text = "一、工作回顾\n（一）产业发展\n全年实施项目72个。\n（二）民生\n新增就业773人。\n二、工作安排\n推进项目建设。"
+    doc = segment(text)
+    paths = [p.heading_path for p in doc.paragraphs]
+    assert paths == [("一、工作回顾", "（一）产业发展"), ("一、工作回顾", "（二）民生"), ("二、工作安排",)]
+
+
+def test_lines_broken_around_a_title_are_joined():
+    text = "各位代表：\n我们这次会议，在听了刘少奇同志\n关于宪法草案的报告\n并进行了三天的讨论以后，完成了一件历史性的工作。"
+    doc = segment(text)
+    assert [p.text for p in doc.paragraphs][-1] == "我们这次会议，在听了刘少奇同志关于宪法草案的报告并进行了三天的讨论以后，完成了一件历史性的工作。"
+
+
+def test_sentences_do_not_break_numbers_quotes_or_brackets():
+    text = "上半年,地区生产总值实现62.74亿元。他说:“要抓项目。要抓招商!”随后(见附件。)开工;完成了。"
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        "上半年,地区生产总值实现62.74亿元。",
+        "他说:“要抓项目。要抓招商!”",
+        "随后(见附件。)开工;",
+        "完成了。",
+    ]
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+
+
+def test_overlong_run_on_sentence_is_cut_at_commas():
+    text = "，".join(["推进重点项目建设"] * 80) + "。"
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(len(s.text) <= 300 for s in spans)
+    assert "".join(s.text for s in spans) == text
