@@ -65,7 +65,9 @@ def _say(message: str) -> None:
     print(f"devzone: {message}", file=sys.stderr, flush=True)
 
 
-def _parse_size(text: str) -> int:
+def _parse_size(text: str | int) -> int:
+    if isinstance(text, int):
+        return text
     units = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
     t = text.strip().upper()
     num = t.rstrip("KMGB")
@@ -77,6 +79,10 @@ def _parse_size(text: str) -> int:
     if unit not in units or value <= 0:
         raise typer.BadParameter(f"{text!r} is not a size such as 20MB")
     return int(value * units[unit])
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away. Not an OSError, so click does not turn it into exit 1."""
 
 
 class _Writer:
@@ -92,6 +98,8 @@ class _Writer:
         try:
             self.out.write(text)
             self.out.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
         finally:
             if block:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
@@ -179,12 +187,12 @@ def _text_view(record: dict) -> str:
 
 @app.command()
 def summarize(
-    paths: List[str] = typer.Argument(..., help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
     top_k: int = typer.Option(6, "--top-k", min=1, help="Sentences in the overall summary."),
     theme_top_k: int = typer.Option(3, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False,
-        help="json: one object (an array for several inputs); jsonl: one report a line, as each finishes; "
+        help="json: one object (an array for several inputs); jsonl: one report a line, written as each is done (see --order); "
         "text: a readable view.",
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Files summarised in parallel."),
@@ -192,7 +200,8 @@ def summarize(
     backend: Backend = typer.Option(Backend.loky, "--backend", help="loky: processes on this machine; dask: a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --backend dask)."),
     model: Optional[Path] = typer.Option(None, "--model", help="A model file (.npz, or a trusted .joblib) instead of the shipped one."),
-    max_size: str = typer.Option("20MB", "--max-size", help="Refuse inputs larger than this."),
+    max_size: int = typer.Option("20MB", "--max-size", parser=_parse_size, metavar="SIZE",
+                                 help="Refuse inputs larger than this (e.g. 20MB, 500KB)."),
 ) -> None:
     """Summarise reports: paragraphs tagged by theme, summaries overall and per theme.
 
@@ -204,7 +213,7 @@ def summarize(
     """
     from . import pipeline
 
-    options = pipeline.Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=_parse_size(max_size),
+    options = pipeline.Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
                                model=str(model) if model else None)
     pipeline.get_model(options.model)  # fail fast, before any input is read
     files: list[str] = []
@@ -422,15 +431,19 @@ def main(argv: Optional[List[str]] = None) -> None:
 
 def _main(argv: Optional[List[str]], debug: bool) -> int:
     try:
-        app(args=argv, standalone_mode=False, prog_name="devzone")
-        return EXIT_OK
+        result = app(args=argv, standalone_mode=False, prog_name="devzone")
+        if result == EXIT_INTERRUPTED:  # newer Typer turns Ctrl-C into a returned 130
+            _quiet_stdout()
+            _say("interrupted")
+            return EXIT_INTERRUPTED
+        return result if isinstance(result, int) else EXIT_OK
     except Exit as exc:
         return exc.code
     except KeyboardInterrupt:
         _quiet_stdout()
         _say("interrupted")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, PipeClosed):
         _quiet_stdout()
         return EXIT_PIPE
     except (ModelError, LabelError) as exc:
@@ -452,8 +465,9 @@ def _handle_other(exc: Exception, debug: bool) -> int:
     if hasattr(exc, "show") and hasattr(exc, "exit_code"):
         exc.show(file=sys.stderr)
         return int(exc.exit_code)
-    if name == "Abort":
-        _say("aborted")
+    if name == "Abort":  # click's form of KeyboardInterrupt
+        _quiet_stdout()
+        _say("interrupted")
         return EXIT_INTERRUPTED
     if name == "Exit" and hasattr(exc, "exit_code"):
         return int(exc.exit_code)

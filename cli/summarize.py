@@ -207,6 +207,8 @@ def summarize(
         chosen += _select(pool, theme_scores, shingles, quota, chosen, paragraph_of)
     if len(chosen) < top_k:
         chosen += _select(range(n), base, shingles, top_k - len(chosen), chosen, paragraph_of)
+    if len(chosen) < top_k:  # few paragraphs: lift the per-paragraph cap rather than come up short
+        chosen += _select(range(n), base, shingles, top_k - len(chosen), chosen)
     overall = _ranked(sentences, chosen, base)
 
     theme_summaries = []
