@@ -1,0 +1,69 @@
+"""Property tests of cleaning and segmenting: any Unicode is accepted, cleaning is
+idempotent, sentences are ordered, non-overlapping spans of their paragraph."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from devzone.clean import clean_text
+from devzone.segment import segment
+
+PIECES = (
+    list("推进项目建设生态环境安全就业医疗营商改革开发区") + list("，。；！？：、“”《》（）()[]【】,.;:!?…—-")
+    + list("0123456789 \t\n\r\u3000\u200b") + ["達(dá)", "區(qū)", "上一篇", "张三 摄", "# ", "## ", "一、", "（二）"]
+)
+REPORTISH = st.lists(st.sampled_from(PIECES), max_size=200).map("".join)
+ANY_TEXT = st.text(max_size=300)
+EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _check_document(text: str) -> None:
+    cleaned = clean_text(text)
+    assert clean_text(cleaned.text).text == cleaned.text
+    doc = segment(cleaned.text)
+    # The analysed text is the paragraphs one after another; each paragraph is cleaned
+    # lines joined where a line was broken mid-sentence, so it occurs in the cleaned text
+    # up to line breaks, and its sentences tile it in order without overlap.
+    flat = _squash(cleaned.text)
+    for i, p in enumerate(doc.paragraphs):
+        assert p.index == i
+        assert _squash(p.text) in flat
+        last_end = 0
+        for s in p.sentences:
+            assert s.paragraph == i
+            assert last_end <= s.start < s.end <= len(p.text)
+            assert p.text[s.start : s.end] == s.text and s.text.strip() == s.text
+            assert not p.text[last_end : s.start].strip()
+            last_end = s.end
+        assert not p.text[last_end:].strip()
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_any_unicode_is_accepted(text):
+    _check_document(text)
+
+
+@EXAMPLES
+@given(REPORTISH)
+def test_report_like_text(text):
+    _check_document(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(REPORTISH)
+def test_summary_sentences_come_from_the_input(text):
+    from devzone.pipeline import report_to_dict, summarize_text
+
+    data = report_to_dict(summarize_text(text))
+    paragraphs = data["paragraphs"]
+    picked = data["summary"] + [s for t in data["themes"].values() for s in t["summary"]]
+    for s in picked:
+        assert paragraphs[s["paragraph"]]["text"][s["start"] : s["end"]] == s["text"]
+    keys = [(s["paragraph"], s["start"]) for s in data["summary"]]
+    assert keys == sorted(keys)
