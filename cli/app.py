@@ -370,9 +370,9 @@ def train(
 
         devzone train --labels labels --out models
     """
-    from . import training
+    from . import pipeline
 
-    meta = training.train(labels, out, progress=_say)
+    meta = pipeline.train_model(labels, out, progress=_say)
     _Writer().write(_dumps({"metrics": meta["metrics"], "files": meta["files"]}, True) + "\n")
 
 
@@ -388,16 +388,15 @@ def evaluate(
 
         devzone evaluate --labels labels --features char
     """
-    from . import training
-    from .document import THEMES
+    from . import pipeline
 
     feats = [f.strip() for f in features.split(",") if f.strip()]
     bad = [f for f in feats if f not in ("char", "word")]
     if bad or not feats:
         raise typer.BadParameter(f"unknown feature set(s): {', '.join(bad) or '(none)'}; use char and/or word")
-    rows = training.read_labels(labels)
-    _say(f"cross-validating {len(rows)} paragraphs from {len({r.source for r in rows})} documents")
-    report = training.evaluate(rows, feats)
+    _say(f"cross-validating by document with {', '.join(feats)} features; this takes a minute")
+    report = pipeline.evaluate_model(labels, feats)
+    themes = [t["id"] for t in pipeline.themes()]
     if as_json:
         _Writer().write(_dumps(report, True) + "\n")
         return
@@ -407,11 +406,11 @@ def evaluate(
                    + (f", secondary F1 {res['secondary_f1']:.3f} at threshold {res['secondary_threshold']}"
                       if "secondary_f1" in res else ""))
         out.append(f"{'theme':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>6}")
-        for t in THEMES:
+        for t in themes:
             m = res["per_theme"][t]
             out.append(f"{t:<22}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}{m['support']:>6}")
         out.append("confusion (rows: labeled, columns: predicted, order as above)")
-        for t, row in zip(THEMES, res["confusion"]):
+        for t, row in zip(themes, res["confusion"]):
             out.append(f"{t:<22}" + "".join(f"{v:>6}" for v in row))
         out.append("")
     _Writer().write("\n".join(out) + "\n")

@@ -254,3 +254,17 @@ def output_schema() -> dict[str, Any]:
     from .schema import build_schema
 
     return build_schema()
+
+
+def train_model(labels: Path, out: Path, progress=lambda message: None) -> dict[str, Any]:
+    """Retrain the theme classifier from labels/*.jsonl into ``out`` (see training.train)."""
+    from . import training  # imports scikit-learn; only training pays for it
+
+    return training.train(Path(labels), Path(out), progress=progress)
+
+
+def evaluate_model(labels: Path, features: Sequence[str] = ("char", "word")) -> dict[str, Any]:
+    """Document-grouped cross-validation of each feature set, and the keyword baseline."""
+    from . import training
+
+    return training.evaluate(training.read_labels(Path(labels)), features)
