@@ -12,6 +12,7 @@ import hashlib
 import json
 import warnings
 import zipfile
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -102,19 +103,19 @@ class ThemeModel:
         a = self.arrays
         assert a is not None
         vocab = self.vocabulary
-        idx_parts, tf_parts, lengths = [], [], []
-        for text in texts:
-            counts: dict[int, int] = {}
-            for g in char_ngrams(text, self.ngram_range):
-                j = vocab.get(g)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            idx_parts.append(np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)))
-            tf_parts.append(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            lengths.append(len(counts))
-        idx = np.concatenate(idx_parts) if idx_parts else np.zeros(0, dtype=np.int64)
-        weights = (np.log(np.concatenate(tf_parts)) + 1.0) * a["idf"][idx] if idx.size else np.zeros(0)
-        row = np.repeat(np.arange(len(texts)), lengths)
+        lookup = vocab.get
+        id_parts, row_parts = [], []
+        for r, text in enumerate(texts):
+            grams = char_ngrams(text, self.ngram_range)
+            id_parts.append(np.fromiter(map(lookup, grams, repeat(-1)), dtype=np.int64, count=len(grams)))
+            row_parts.append(np.full(len(grams), r, dtype=np.int64))
+        ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int64)
+        rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
+        known = ids >= 0
+        n_terms = len(vocab)
+        keys, tf = np.unique(rows[known] * n_terms + ids[known], return_counts=True)
+        row, idx = keys // n_terms, keys % n_terms
+        weights = (np.log(tf) + 1.0) * a["idf"][idx]
         norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=len(texts)))
         norms[norms == 0] = 1.0
         weights = weights / norms[row]

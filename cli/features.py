@@ -23,7 +23,7 @@ def char_ngrams(text: str, ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[s
     doc = _WHITE.sub(" ", normalize_text(text))
     lo, hi = ngram_range
     n_chars = len(doc)
-    grams: list[str] = []
-    for n in range(lo, min(hi, n_chars) + 1):
-        grams.extend(doc[i : i + n] for i in range(n_chars - n + 1))
+    grams: list[str] = list(doc) if lo == 1 else []
+    for n in range(max(lo, 2), min(hi, n_chars) + 1):
+        grams += [doc[i : i + n] for i in range(n_chars - n + 1)]  # the hot path of tagging
     return grams

@@ -51,10 +51,22 @@ def get_model(path: str | None = None) -> ThemeModel:
     return load_model(Path(path) if path else model_path("theme_model.npz"))
 
 
-def _tokens(texts: Sequence[str]) -> list[list[str]]:
-    from .tokenizer import content_words
+def _sentence_tokens(document) -> list[list[str]]:
+    """Content words of every sentence, tokenizing each paragraph once."""
+    from bisect import bisect_right
 
-    return [content_words(t) for t in texts]
+    from .tokenizer import content_word_offsets
+
+    out: list[list[str]] = []
+    for p in document.paragraphs:
+        starts = [s.start for s in p.sentences]
+        per_sentence: list[list[str]] = [[] for _ in p.sentences]
+        for offset, word in content_word_offsets(p.text):
+            k = bisect_right(starts, offset) - 1
+            if k >= 0 and offset < p.sentences[k].end:
+                per_sentence[k].append(word)
+        out.extend(per_sentence)
+    return out
 
 
 def summarize_text(text: str, source: str = "<text>", options: Options = Options(), encoding: str = "utf-8") -> Report:
@@ -112,7 +124,7 @@ def _analyse(clean, source: str, options: Options) -> Report:
     n_par = len(document.paragraphs)
     tags = tuple(model.tag_from_probabilities(probs[:n_par]))
     sentence_probs = _align(model, probs[n_par:])
-    features = SentenceFeatures(tokens=_tokens([s.text for s in sentences]), theme_probabilities=sentence_probs)
+    features = SentenceFeatures(tokens=_sentence_tokens(document), theme_probabilities=sentence_probs)
     summary = summarize(document, tags, features, lexicon_idf(), options.top_k, options.theme_top_k)
     warnings = list(clean.warnings)
     if not clean.text.strip():

@@ -10,6 +10,7 @@ is not needed, which keeps start-up fast."""
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Sequence
 
@@ -36,6 +37,12 @@ class Graph:
         return m
 
 
+@functools.lru_cache(maxsize=256)
+def _pairs(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs i < j of m items (cached: the same small sizes recur per word)."""
+    return np.triu_indices(m, k=1)
+
+
 def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int | None = None) -> Graph:
     n = len(token_lists)
     postings: dict[str, list[int]] = {}
@@ -52,7 +59,7 @@ def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int |
         if m < 2 or m > df_limit:
             continue
         arr = np.asarray(docs, dtype=np.int64)
-        a, b = np.triu_indices(m, k=1)
+        a, b = _pairs(m)
         firsts.append(arr[a])
         seconds.append(arr[b])
     if not firsts:

@@ -52,17 +52,29 @@ def _tokenizer():
 
 def cut(text: str) -> list[str]:
     """Words of ``text`` in order, punctuation and spaces included."""
-    return _tokenizer().lcut(text, HMM=True)
+    return _tokenizer().lcut(text, HMM=False)
+
+
+def _is_content(word: str, stop: frozenset[str]) -> bool:
+    if len(word) < 2 or word in stop:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word)
 
 
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: no stop words, punctuation, numbers or single characters."""
     stop = resources.stopwords()
+    return [w for w in cut(text) if _is_content(w, stop)]
+
+
+def content_word_offsets(text: str) -> list[tuple[int, str]]:
+    """Content words with the offset where each starts; one call for a whole paragraph
+    is cheaper than one per sentence."""
+    stop = resources.stopwords()
     out = []
+    offset = 0
     for w in cut(text):
-        if len(w) < 2 or w in stop:
-            continue
-        if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w):
-            continue
-        out.append(w)
+        if _is_content(w, stop):
+            out.append((offset, w))
+        offset += len(w)
     return out
