@@ -90,7 +90,8 @@ _FURNITURE = re.compile(
     r"|(官方微信公众号|微信公众号|扫码关注|扫描二维码|二维码)$"
     r"|^(放大|缩小|默认|朗读|下载|打印|收藏|分享|字号|【字号】|大|中|小|\s|【|】|[|/])+$"
     r"|【\s*字号\s*[:：]?|字号[:：]\s*[大中小]"
-    r"|^[\s\W_]*$",
+    # rules and dividers; lone Chinese punctuation is kept, it is a broken sentence's tail
+    r"|^[\s\-=_*#~|/\\·•.<>+^]*$",
     re.IGNORECASE,
 )
 # Disclaimers can run long, so they are matched by their opening alone.

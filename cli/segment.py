@@ -19,6 +19,8 @@ _TERMINALS = "。！？!?；;…：:"
 _CLOSERS = "”’」』）)】》〉\"'"
 _OPENERS = "“‘「『（(【《〈"
 _CONTINUATION_START = "，,、。；;：:）)”’」』》"
+_DANGLING = "的了和与及或在对把被将从向于以并而且、，,—"
+_ENUMERATOR = re.compile(r"^(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次|最后)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
 _NUMBERED = (
     (re.compile(r"^[一二三四五六七八九十百]+[、.．]"), 1),
@@ -71,6 +73,10 @@ def _is_heading_like(line: _Line) -> bool:
         return False
     if text[0] in _CONTINUATION_START:
         return False
+    # A line that stops at an opening bracket or a function word was broken by the page
+    # (…缔结了 / 中苏友好同盟互助条约 / …), not written as a heading.
+    if text[-1] in _OPENERS or text[-1] in _DANGLING or _ENUMERATOR.match(text):
+        return False
     # A short unpunctuated line with a full-width comma inside is usually a
     # sentence broken by the page, unless a blank line sets it apart.
     return "，" not in text or line.blank_after or bool(numbered_level(text))
@@ -95,6 +101,11 @@ def _glue(left: str, right: str) -> str:
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return left + " " + right
     return left + right
+
+
+# Notices that only become recognisable once their broken lines are joined
+# (an online library's public-domain notice is split around its links).
+_JOINED_FURNITURE = re.compile(r"^本作品.{0,80}(公有领域|不适用于该法)|^注[:：]中文维基文库")
 
 
 def _join_broken(lines: list[_Line]) -> list[_Line]:
@@ -179,14 +190,16 @@ def _split_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def segment(text: str) -> Document:
     """Parse cleaned text into headed paragraphs."""
-    lines = _join_broken(_read_lines(text))
+    joined = _join_broken(_read_lines(text))
+    lines = [ln for ln in joined if not _JOINED_FURNITURE.match(ln.text)]
+    notices = len(joined) - len(lines)
     heading_flags = [_is_heading_like(ln) for ln in lines]
     first_body = next((i for i, h in enumerate(heading_flags) if not h), len(lines))
     preamble = lines[:first_body]
     md_doc = sum(1 for ln in lines if ln.md_level) >= 2
     title = _pick_title(preamble) if preamble else None
     # A Markdown H1 later on, with no title yet, is still the headline.
-    dropped = 0
+    dropped = notices
     if preamble:
         # Section headings before the first paragraph stay headings; the rest is masthead.
         body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (not ln.md_level and numbered_level(ln.text))]
