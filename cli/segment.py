@@ -105,7 +105,7 @@ def _glue(left: str, right: str) -> str:
 
 # Notices that only become recognisable once their broken lines are joined
 # (an online library's public-domain notice is split around its links).
-_JOINED_FURNITURE = re.compile(r"^本作品.{0,80}(公有领域|不适用于该法)|^注[:：]中文维基文库")
+_JOINED_FURNITURE = re.compile(r"^本作品.{0,200}(公有领域|不适用于该法)|^注[:：]中文维基文库")
 
 
 def _join_broken(lines: list[_Line]) -> list[_Line]:
