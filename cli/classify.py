@@ -12,8 +12,8 @@ import hashlib
 import json
 import warnings
 import zipfile
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Sequence
 

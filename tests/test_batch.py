@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-
 from devzone import app as cli_app
 
 from .conftest import ROOT, run_cli

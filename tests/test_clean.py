@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
 from devzone.clean import clean_bytes, clean_text, decode_bytes, is_furniture, remove_glued_pinyin
 from devzone.errors import BinaryInputError, DecodeError
 

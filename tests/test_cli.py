@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from devzone import app as cli_app
 
 from .conftest import ROOT, run_cli, seed, stdout_json

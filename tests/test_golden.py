@@ -11,7 +11,6 @@ import re
 
 import jsonschema
 import pytest
-
 from devzone.pipeline import output_schema
 
 from .conftest import ROOT, SEEDS

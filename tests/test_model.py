@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from devzone import training
 from devzone.classify import load_model
 from devzone.errors import LabelError, ModelError

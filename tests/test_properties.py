@@ -3,11 +3,10 @@ idempotent, sentences are ordered, non-overlapping spans of their paragraph."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from devzone.clean import clean_text
 from devzone.segment import segment
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PIECES = (
     list("推进项目建设生态环境安全就业医疗营商改革开发区") + list("，。；！？：、“”《》（）()[]【】,.;:!?…—-")

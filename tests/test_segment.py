@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from devzone.clean import clean_bytes
 from devzone.segment import segment, split_sentences
 

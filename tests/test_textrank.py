@@ -6,7 +6,6 @@ import itertools
 
 import numpy as np
 import pytest
-
 from devzone.clean import clean_bytes
 from devzone.segment import segment
 from devzone.textrank import LONG_INPUT, pagerank, rank, similarity_graph, textrank4zh_similarity
