@@ -403,8 +403,8 @@ def evaluate(
     out = [f"{report['n_paragraphs']} paragraphs, {report['n_documents']} documents, {report['folds']}", ""]
     for name, res in report["models"].items():
         out.append(f"== {name}: macro-F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f}"
-                   + (f", secondary F1 {res['secondary_f1']:.3f} at threshold {res['secondary_threshold']}"
-                      if "secondary_f1" in res else ""))
+                   + (f", secondary F1 {res['secondary_f1']:.3f} (sentence share {res['secondary_share']},"
+                      f" floor {res['secondary_min_probability']})" if "secondary_f1" in res else ""))
         out.append(f"{'theme':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>6}")
         for t in themes:
             m = res["per_theme"][t]

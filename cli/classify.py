@@ -23,7 +23,10 @@ from .document import THEMES, ThemeTag
 from .errors import ModelError
 from .features import char_ngrams
 
-NPZ_KEYS = ("vocabulary", "idf", "coef", "intercept", "calib_a", "calib_b", "classes", "ngram_range", "secondary_threshold")
+NPZ_KEYS = (
+    "vocabulary", "idf", "coef", "intercept", "calib_a", "calib_b", "classes", "ngram_range",
+    "secondary_share", "secondary_min_probability",
+)
 METADATA = "metadata.json"
 
 
@@ -67,8 +70,31 @@ def verify_checksum(model_file: Path) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class SecondaryRule:
-    threshold: float
+    """The guide's secondary theme: "a substantial part (roughly a third or more) of its
+    content". Measured as the share of the paragraph's characters in sentences whose own
+    best theme it is, with a floor on the paragraph-level probability; both are tuned on
+    document-grouped cross-validation."""
+
+    share: float = 0.2
+    min_probability: float = 0.05
     max_secondary: int = 2
+    third: float = 0.3  # the guide's "roughly a third": enough on its own, whatever the paragraph score
+
+    def secondary(
+        self, classes: Sequence[str], primary: str, paragraph: np.ndarray, sentences: np.ndarray, lengths: Sequence[int]
+    ) -> tuple[str, ...]:
+        if len(lengths) < 2:
+            return ()
+        weights = np.asarray(lengths, dtype=np.float64)
+        weights /= weights.sum() or 1.0
+        best = sentences.argmax(axis=1)
+        coverage = np.bincount(best, weights=weights, minlength=len(classes))
+        picked = [
+            j for j in np.argsort(-coverage, kind="stable")
+            if (coverage[j] >= self.third or (coverage[j] >= self.share and paragraph[j] >= self.min_probability))
+            and classes[j] not in (primary, "other")
+        ]
+        return tuple(classes[j] for j in picked[: self.max_secondary])
 
 
 class ThemeModel:
@@ -82,10 +108,12 @@ class ThemeModel:
             self.classes = [str(c) for c in arrays["classes"]]
             self.vocabulary = {str(t): i for i, t in enumerate(arrays["vocabulary"])}
             self.ngram_range = (int(arrays["ngram_range"][0]), int(arrays["ngram_range"][1]))
-            self.rule = SecondaryRule(float(arrays["secondary_threshold"]))
+            self.rule = SecondaryRule(float(arrays["secondary_share"]), float(arrays["secondary_min_probability"]))
         else:
             self.classes = [str(c) for c in pipeline.classes_]
-            self.rule = SecondaryRule(float(self.metadata.get("secondary_threshold", 0.3)))
+            self.rule = SecondaryRule(
+                float(self.metadata.get("secondary_share", 0.2)), float(self.metadata.get("secondary_min_probability", 0.05))
+            )
         unknown = set(self.classes) - set(THEMES)
         if unknown:
             raise ModelError(f"model predicts unknown themes: {sorted(unknown)}")
@@ -129,22 +157,35 @@ class ThemeModel:
         uniform = np.full_like(proba, 1.0 / proba.shape[1])
         return np.where(total > 0, proba / np.where(total > 0, total, 1.0), uniform)
 
-    def tag(self, texts: Sequence[str]) -> list[ThemeTag]:
-        return self.tag_from_probabilities(self.probabilities(texts))
-
-    def tag_from_probabilities(self, probs: np.ndarray) -> list[ThemeTag]:
-        return [self._tag_row(row) for row in probs]
-
-    def _tag_row(self, row: np.ndarray) -> ThemeTag:
-        order = np.argsort(-row, kind="stable")
-        primary = self.classes[int(order[0])]
-        secondary = tuple(
-            self.classes[int(i)]
-            for i in order[1 : 1 + self.rule.max_secondary]
-            if row[int(i)] >= self.rule.threshold and self.classes[int(i)] != "other"
+    def tag(self, texts: Sequence[str], sentences: Sequence[Sequence[str]] | None = None) -> list[ThemeTag]:
+        """Tag each text. Secondary themes need the text's sentences; without them
+        each text counts as one sentence and gets none."""
+        sentences = sentences if sentences is not None else [[t] for t in texts]
+        flat = [s for group in sentences for s in group]
+        probs = self.probabilities(list(texts) + flat)
+        return self.tag_from_probabilities(
+            probs[: len(texts)], _split(probs[len(texts) :], [len(g) for g in sentences]),
+            [[len(s) for s in g] for g in sentences],
         )
+
+    def tag_from_probabilities(
+        self, paragraphs: np.ndarray, sentences: Sequence[np.ndarray], lengths: Sequence[Sequence[int]]
+    ) -> list[ThemeTag]:
+        return [self._tag_row(p, s, n) for p, s, n in zip(paragraphs, sentences, lengths)]
+
+    def _tag_row(self, row: np.ndarray, sentences: np.ndarray, lengths: Sequence[int]) -> ThemeTag:
+        primary = self.classes[int(np.argmax(row))]
+        secondary = self.rule.secondary(self.classes, primary, row, sentences, lengths)
         scores = {theme: round(float(row[self.classes.index(theme)]), 4) if theme in self.classes else 0.0 for theme in THEMES}
         return ThemeTag(theme=primary, secondary=secondary, scores=scores)
+
+
+def _split(rows: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
+    out, start = [], 0
+    for n in sizes:
+        out.append(rows[start : start + n])
+        start += n
+    return out
 
 
 def load_npz(path: Path) -> ThemeModel:

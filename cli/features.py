@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-NGRAM_RANGE = (1, 3)
+NGRAM_RANGE = (1, 2)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _WHITE = re.compile(r"\s\s+")
 

@@ -24,7 +24,7 @@ from .clean import clean_bytes, clean_text, normalise_line, remove_glued_pinyin,
 from .document import THEMES, Report, ThemeTag
 from .errors import DevzoneError, InputError, InputTooLargeError
 from .resources import lexicon_idf, model_path, theme_definitions
-from .segment import segment
+from .segment import segment, split_sentences
 from .summarize import SentenceFeatures, summarize
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -118,12 +118,7 @@ def summarize_file(path: str | os.PathLike[str], options: Options = Options()) -
 def _analyse(clean, source: str, options: Options) -> Report:
     document = segment(clean.text)
     model = get_model(options.model)
-    sentences = document.sentences
-    texts = [p.text for p in document.paragraphs] + [s.text for s in sentences]
-    probs = model.probabilities(texts)
-    n_par = len(document.paragraphs)
-    tags = tuple(model.tag_from_probabilities(probs[:n_par]))
-    sentence_probs = _align(model, probs[n_par:])
+    tags, sentence_probs = _tag_document(model, document)
     features = SentenceFeatures(tokens=_sentence_tokens(document), theme_probabilities=sentence_probs)
     summary = summarize(document, tags, features, lexicon_idf(), options.top_k, options.theme_top_k)
     warnings = list(clean.warnings)
@@ -131,11 +126,27 @@ def _analyse(clean, source: str, options: Options) -> Report:
         warnings.append("no text found in the input")
     elif not document.paragraphs:
         warnings.append("no body paragraphs found (only headings or page furniture)")
-    elif not any(any(ch in s.text for ch in "。！？!?；;") for s in sentences):
+    elif not any(any(ch in s.text for ch in "。！？!?；;") for s in document.sentences):
         warnings.append("no sentence punctuation found; sentences were cut at commas or by length")
     if document.duplicate_paragraphs:
         warnings.append(f"dropped {document.duplicate_paragraphs} repeated paragraph(s)")
     return Report(source=source, clean=clean, document=document, tags=tags, summary=summary, warnings=tuple(warnings))
+
+
+def _tag_document(model: ThemeModel, document) -> tuple[tuple[ThemeTag, ...], np.ndarray]:
+    """Tags of every paragraph and theme probabilities of every sentence (THEMES order),
+    from one pass of the model over paragraphs and sentences together."""
+    paragraphs = document.paragraphs
+    sentences = document.sentences
+    probs = model.probabilities([p.text for p in paragraphs] + [s.text for s in sentences])
+    n = len(paragraphs)
+    per_paragraph, start = [], n
+    for p in paragraphs:
+        per_paragraph.append(probs[start : start + len(p.sentences)])
+        start += len(p.sentences)
+    lengths = [[len(s.text) for s in p.sentences] for p in paragraphs]
+    tags = tuple(model.tag_from_probabilities(probs[:n], per_paragraph, lengths))
+    return tags, _align(model, probs[n:])
 
 
 def _align(model: ThemeModel, probs: np.ndarray) -> np.ndarray:
@@ -159,7 +170,7 @@ def tag_file(path: str, model: str | None = None, max_bytes: int = DEFAULT_MAX_B
     """Paragraphs of one report with their themes, without summaries."""
     clean = clean_bytes(read_input(path, max_bytes), path)
     document = segment(clean.text)
-    tags = get_model(model).tag([p.text for p in document.paragraphs])
+    tags, _ = _tag_document(get_model(model), document)
     return {
         "schema_version": SCHEMA_VERSION,
         "source": path,
@@ -173,8 +184,9 @@ def tag_file(path: str, model: str | None = None, max_bytes: int = DEFAULT_MAX_B
 
 
 def classify_texts(texts: Sequence[str], model: str | None = None) -> list[ThemeTag]:
-    """Tag each text as one paragraph, in order."""
-    return get_model(model).tag([clean_paragraph(t) for t in texts])
+    """Tag each text as one paragraph, in order (cleaned, never split or merged)."""
+    cleaned = [clean_paragraph(t) for t in texts]
+    return get_model(model).tag(cleaned, [[s.text for s in split_sentences(t)] or [t] for t in cleaned])
 
 
 def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
@@ -268,15 +280,19 @@ def output_schema() -> dict[str, Any]:
     return build_schema()
 
 
+def _sentence_texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)] or [text]
+
+
 def train_model(labels: Path, out: Path, progress=lambda message: None) -> dict[str, Any]:
     """Retrain the theme classifier from labels/*.jsonl into ``out`` (see training.train)."""
     from . import training  # imports scikit-learn; only training pays for it
 
-    return training.train(Path(labels), Path(out), progress=progress)
+    return training.train(Path(labels), Path(out), split=_sentence_texts, progress=progress)
 
 
 def evaluate_model(labels: Path, features: Sequence[str] = ("char", "word")) -> dict[str, Any]:
     """Document-grouped cross-validation of each feature set, and the keyword baseline."""
     from . import training
 
-    return training.evaluate(training.read_labels(Path(labels)), features)
+    return training.evaluate(training.read_labels(Path(labels)), features, split=_sentence_texts)

@@ -152,21 +152,38 @@ def _doc_groups(rows: Sequence[LabeledParagraph]) -> list[str]:
     return [r.source for r in rows]
 
 
-def cross_validate(rows: Sequence[LabeledParagraph], features: str = "char") -> np.ndarray:
-    """Out-of-fold probabilities from folds grouped by document (GroupKFold)."""
+Splitter = Callable[[str], Sequence[str]]
+
+
+def cross_validate(
+    rows: Sequence[LabeledParagraph], features: str = "char", split: Splitter | None = None
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Out-of-fold probabilities of paragraphs and, when ``split`` is given, of their
+    sentences, from folds grouped by document (GroupKFold)."""
     from sklearn.model_selection import GroupKFold
 
     texts = [r.text for r in rows]
     y = np.array([r.theme for r in rows])
     groups = np.array(_doc_groups(rows))
     proba = np.zeros((len(rows), len(THEMES)))
+    sentence_proba: list[np.ndarray] = [np.zeros((0, len(THEMES)))] * len(rows)
     for train, test in GroupKFold(n_splits=N_FOLDS).split(texts, y, groups):
         pipe = build_pipeline(list(groups[train]), features)
         pipe.fit([texts[i] for i in train], y[train])
-        p = pipe.predict_proba([texts[i] for i in test])
-        for j, cls in enumerate(pipe.classes_):
-            proba[test, THEMES.index(cls)] = p[:, j]
-    return proba
+        order = [list(pipe.classes_).index(t) if t in pipe.classes_ else None for t in THEMES]
+        proba[test] = _in_theme_order(pipe.predict_proba([texts[i] for i in test]), order)
+        if split is not None:
+            for i in test:
+                sentence_proba[i] = _in_theme_order(pipe.predict_proba(list(split(texts[i]))), order)
+    return proba, sentence_proba
+
+
+def _in_theme_order(p: np.ndarray, order: Sequence[int | None]) -> np.ndarray:
+    out = np.zeros((p.shape[0], len(THEMES)))
+    for k, j in enumerate(order):
+        if j is not None:
+            out[:, k] = p[:, j]
+    return out
 
 
 def keyword_baseline(texts: Sequence[str]) -> list[str]:
@@ -195,25 +212,34 @@ def score(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def tune_secondary_threshold(rows: Sequence[LabeledParagraph], proba: np.ndarray) -> tuple[float, float]:
-    """Pick the probability threshold whose secondary themes best match the labels (F1)."""
-    best = (0.0, 0.3)
-    for tau in np.arange(0.10, 0.55, 0.025):
-        tp = fp = fn = 0
-        for row, p in zip(rows, proba):
-            order = np.argsort(-p, kind="stable")
-            predicted = {THEMES[i] for i in order[1:3] if p[i] >= tau and THEMES[i] != "other"}
-            gold = set(row.secondary)
-            tp += len(predicted & gold)
-            fp += len(predicted - gold)
-            fn += len(gold - predicted)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best[0] + 1e-9:
-            best = (f1, round(float(tau), 3))
-    return best[1], round(best[0], 3)
+def tune_secondary_rule(
+    rows: Sequence[LabeledParagraph], proba: np.ndarray, sentence_proba: Sequence[np.ndarray], split: Splitter
+) -> tuple[float, float, float]:
+    """Pick the sentence share and probability floor whose secondary themes best match
+    the labels (F1 over paragraph-theme pairs); return (share, floor, f1)."""
+    from .classify import SecondaryRule
+
+    lengths = [[len(s) for s in split(r.text)] for r in rows]
+    best = (-1.0, 0.2, 0.05)
+    for share in (0.1, 0.15, 0.2, 0.25, 0.3):
+        for floor in (0.0, 0.05, 0.1, 0.2):
+            rule = SecondaryRule(share, floor)
+            tp = fp = fn = 0
+            for row, p, sp, n in zip(rows, proba, sentence_proba, lengths):
+                predicted = set(rule.secondary(THEMES, THEMES[int(p.argmax())], p, sp, n))
+                gold = set(row.secondary)
+                tp += len(predicted & gold)
+                fp += len(predicted - gold)
+                fn += len(gold - predicted)
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best[0] + 1e-9:
+                best = (f1, share, floor)
+    return best[1], best[2], round(best[0], 3)
 
 
-def evaluate(rows: Sequence[LabeledParagraph], features: Sequence[str] = ("char", "word")) -> dict[str, Any]:
+def evaluate(
+    rows: Sequence[LabeledParagraph], features: Sequence[str] = ("char", "word"), split: Splitter | None = None
+) -> dict[str, Any]:
     y = [r.theme for r in rows]
     report: dict[str, Any] = {
         "n_paragraphs": len(rows),
@@ -223,12 +249,11 @@ def evaluate(rows: Sequence[LabeledParagraph], features: Sequence[str] = ("char"
         "models": {},
     }
     for feat in features:
-        proba = cross_validate(rows, feat)
-        pred = [THEMES[i] for i in proba.argmax(axis=1)]
-        result = score(y, pred)
-        tau, f1 = tune_secondary_threshold(rows, proba)
-        result["secondary_threshold"] = tau
-        result["secondary_f1"] = f1
+        proba, sentence_proba = cross_validate(rows, feat, split)
+        result = score(y, [THEMES[i] for i in proba.argmax(axis=1)])
+        if split is not None:
+            share, floor, f1 = tune_secondary_rule(rows, proba, sentence_proba, split)
+            result.update(secondary_share=share, secondary_min_probability=floor, secondary_f1=f1)
         report["models"][f"tfidf_{feat}_svm"] = result
     report["models"]["keyword_baseline"] = score(y, keyword_baseline([r.text for r in rows]))
     return report
@@ -247,7 +272,7 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     return buf.getvalue()
 
 
-def export_arrays(pipeline, secondary_threshold: float) -> dict[str, np.ndarray]:
+def export_arrays(pipeline, secondary_share: float, secondary_min_probability: float) -> dict[str, np.ndarray]:
     vec = pipeline.named_steps["tfidf"]
     cal = pipeline.named_steps["clf"].calibrated_classifiers_[0]
     terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -264,7 +289,8 @@ def export_arrays(pipeline, secondary_threshold: float) -> dict[str, np.ndarray]
         "calib_b": np.array([c.b_ for c in cal.calibrators], dtype=np.float64),
         "classes": np.array(classes, dtype=str),
         "ngram_range": np.array(vec.ngram_range, dtype=np.int64),
-        "secondary_threshold": np.array(secondary_threshold, dtype=np.float64),
+        "secondary_share": np.array(secondary_share, dtype=np.float64),
+        "secondary_min_probability": np.array(secondary_min_probability, dtype=np.float64),
     }
 
 
@@ -302,7 +328,9 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
         os.replace(tmp, out_dir / name)
 
 
-def train(label_dir: Path, out_dir: Path, progress: Callable[[str], None] = lambda msg: None) -> dict[str, Any]:
+def train(
+    label_dir: Path, out_dir: Path, split: Splitter, progress: Callable[[str], None] = lambda msg: None
+) -> dict[str, Any]:
     """Train on every label under label_dir and write the model files to out_dir."""
     import hashlib
 
@@ -312,15 +340,15 @@ def train(label_dir: Path, out_dir: Path, progress: Callable[[str], None] = lamb
     rows = read_labels(label_dir)
     progress(f"read {len(rows)} labeled paragraphs from {len({r.source for r in rows})} documents")
     progress("cross-validating by document")
-    proba = cross_validate(rows, "char")
+    proba, sentence_proba = cross_validate(rows, "char", split)
     y = [r.theme for r in rows]
     metrics = score(y, [THEMES[i] for i in proba.argmax(axis=1)])
-    tau, sec_f1 = tune_secondary_threshold(rows, proba)
-    progress(f"macro-F1 {metrics['macro_f1']:.3f}; secondary threshold {tau} (F1 {sec_f1})")
+    share, floor, sec_f1 = tune_secondary_rule(rows, proba, sentence_proba, split)
+    progress(f"macro-F1 {metrics['macro_f1']:.3f}; secondary themes at sentence share {share}, floor {floor} (F1 {sec_f1})")
     progress("fitting the final model")
     pipeline = build_pipeline(_doc_groups(rows), "char")
     pipeline.fit([r.text for r in rows], y)
-    npz = _npz_bytes(export_arrays(pipeline, tau))
+    npz = _npz_bytes(export_arrays(pipeline, share, floor))
     buf = io.BytesIO()
     joblib.dump(pipeline, buf)
     pickled = buf.getvalue()
@@ -335,7 +363,8 @@ def train(label_dir: Path, out_dir: Path, progress: Callable[[str], None] = lamb
         "n_paragraphs": len(rows),
         "n_documents": len({r.source for r in rows}),
         "labels_per_theme": {t: y.count(t) for t in THEMES},
-        "secondary_threshold": tau,
+        "secondary_share": share,
+        "secondary_min_probability": floor,
         "metrics": {"cv": f"GroupKFold({N_FOLDS}) by document", "macro_f1": metrics["macro_f1"],
                     "accuracy": metrics["accuracy"], "secondary_f1": sec_f1,
                     "per_theme": metrics["per_theme"], "confusion": metrics["confusion"]},

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from devzone import training
+from devzone import pipeline, training
 from devzone.classify import load_model
 from devzone.errors import LabelError, ModelError
 from devzone.resources import model_path
@@ -29,11 +29,11 @@ def _seed_paragraph_texts() -> list[str]:
 
 def test_shipped_inference_form_equals_the_trained_pipeline():
     arrays = load_model(model_path("theme_model.npz"))
-    pipeline = load_model(model_path("theme_model.joblib"))
+    joblib_model = load_model(model_path("theme_model.joblib"))
     texts = _seed_paragraph_texts() + ["", "62.74亿元", "ABC def"]
-    a, b = arrays.probabilities(texts), pipeline.probabilities(texts)
+    a, b = arrays.probabilities(texts), joblib_model.probabilities(texts)
     assert np.allclose(a, b, atol=1e-9)
-    assert [t.theme for t in arrays.tag(texts)] == [t.theme for t in pipeline.tag(texts)]
+    assert arrays.tag(texts) == joblib_model.tag(texts)
 
 
 def test_metadata_describes_the_shipped_model():
@@ -136,8 +136,8 @@ def _small_labels(folder: Path, per_theme: int = 25) -> Path:
 
 def test_training_is_reproducible(tmp_path):
     labels = _small_labels(tmp_path / "labels")
-    first = training.train(labels, tmp_path / "a")
-    second = training.train(labels, tmp_path / "b")
+    first = pipeline.train_model(labels, tmp_path / "a")
+    second = pipeline.train_model(labels, tmp_path / "b")
     assert first["files"] == second["files"]
     assert (tmp_path / "a" / "theme_model.npz").read_bytes() == (tmp_path / "b" / "theme_model.npz").read_bytes()
     assert first["training_data_sha256"] == second["training_data_sha256"]
