@@ -21,7 +21,7 @@ import numpy as np
 
 from .document import THEMES, ThemeTag
 from .errors import ModelError
-from .features import char_ngrams
+from .features import analysed_spans, char_ngrams, ngrams_of
 
 NPZ_KEYS = (
     "vocabulary", "idf", "coef", "intercept", "calib_a", "calib_b", "classes", "ngram_range",
@@ -125,32 +125,64 @@ class ThemeModel:
             return np.asarray(self.pipeline.predict_proba(list(texts)))
         return self._array_probabilities(texts)
 
+    def _lookup(self, grams: list[str]) -> np.ndarray:
+        return np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+
     def _array_probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """TfidfVectorizer(sublinear_tf, l2) -> LinearSVC -> sigmoid calibration,
-        computed on the exported arrays with numpy alone."""
+        ids = [self._lookup(char_ngrams(text, self.ngram_range)) for text in texts]
+        return self._probabilities_from_ids(ids)
+
+    def paragraph_probabilities(
+        self, paragraphs: Sequence[tuple[str, list[tuple[int, int]]]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities of each paragraph and of each of its sentence spans, in order.
+
+        A sentence's n-grams are the paragraph's n-grams that lie inside its span, so
+        the paragraph is cut into n-grams and looked up once; where cleaning makes
+        that untrue (a number across a span's edge) each text is analysed on its own.
+        Either way the result equals analysing every text separately."""
+        texts = [text for text, _ in paragraphs]
+        if self.pipeline is not None:
+            sentences = [text[a:b] for text, spans in paragraphs for a, b in spans]
+            probs = self.probabilities(texts + sentences)
+            return probs[: len(texts)], probs[len(texts) :]
+        para_ids: list[np.ndarray] = []
+        sentence_ids: list[np.ndarray] = []
+        lo, hi = self.ngram_range
+        for text, spans in paragraphs:
+            found = analysed_spans(text, spans)
+            if found is None:
+                para_ids.append(self._lookup(char_ngrams(text, self.ngram_range)))
+                sentence_ids.extend(self._lookup(char_ngrams(text[a:b], self.ngram_range)) for a, b in spans)
+                continue
+            doc, cuts = found
+            by_n = {n: self._lookup(ngrams_of(doc, n)) for n in range(lo, hi + 1)}
+            para_ids.append(np.concatenate(list(by_n.values())))
+            for a, b in cuts:
+                sentence_ids.append(np.concatenate([by_n[n][a : max(a, b - n + 1)] for n in by_n]))
+        probs = self._probabilities_from_ids(para_ids + sentence_ids)
+        return probs[: len(texts)], probs[len(texts) :]
+
+    def _probabilities_from_ids(self, id_parts: Sequence[np.ndarray]) -> np.ndarray:
+        """TfidfVectorizer(sublinear_tf, l2) -> LinearSVC -> sigmoid calibration, computed
+        on the exported arrays with numpy alone, from each text's n-gram ids (-1: unknown)."""
         a = self.arrays
         assert a is not None
-        vocab = self.vocabulary
-        lookup = vocab.get
-        id_parts, row_parts = [], []
-        for r, text in enumerate(texts):
-            grams = char_ngrams(text, self.ngram_range)
-            id_parts.append(np.fromiter(map(lookup, grams, repeat(-1)), dtype=np.int64, count=len(grams)))
-            row_parts.append(np.full(len(grams), r, dtype=np.int64))
+        n_texts = len(id_parts)
         ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int64)
-        rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(n_texts), [len(x) for x in id_parts]) if id_parts else np.zeros(0, dtype=np.int64)
         known = ids >= 0
-        n_terms = len(vocab)
+        n_terms = len(self.vocabulary)
         keys, tf = np.unique(rows[known] * n_terms + ids[known], return_counts=True)
         row, idx = keys // n_terms, keys % n_terms
         weights = (np.log(tf) + 1.0) * a["idf"][idx]
-        norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=len(texts)))
+        norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=n_texts))
         norms[norms == 0] = 1.0
         weights = weights / norms[row]
         coef = a["coef"]
-        decision = np.empty((len(texts), coef.shape[0]))
+        decision = np.empty((n_texts, coef.shape[0]))
         for k in range(coef.shape[0]):
-            decision[:, k] = np.bincount(row, weights=coef[k, idx] * weights, minlength=len(texts))
+            decision[:, k] = np.bincount(row, weights=coef[k, idx] * weights, minlength=n_texts)
         decision += a["intercept"]
         proba = 1.0 / (1.0 + np.exp(a["calib_a"] * decision + a["calib_b"]))
         total = proba.sum(axis=1, keepdims=True)

@@ -18,9 +18,40 @@ def normalize_text(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 
 
+def analysed_text(text: str) -> str:
+    """The string scikit-learn's char analyzer cuts into n-grams."""
+    return _WHITE.sub(" ", normalize_text(text))
+
+
+def analysed_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]] | None:
+    """``analysed_text(text)`` and where each span of ``text`` lies in it, when the
+    analysed text is the concatenation of its analysed pieces (numbers and whitespace
+    runs do not cross a span's edge); None otherwise."""
+    pieces, cuts, last = [], [], 0
+    for start, end in spans:
+        pieces.append(analysed_text(text[last:start]))
+        pieces.append(analysed_text(text[start:end]))
+        last = end
+    pieces.append(analysed_text(text[last:]))
+    doc = analysed_text(text)
+    if "".join(pieces) != doc:
+        return None
+    offset = 0
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            cuts.append((offset, offset + len(piece)))
+        offset += len(piece)
+    return doc, cuts
+
+
+def ngrams_of(doc: str, n: int) -> list[str]:
+    """All n-grams of an analysed text, in order of their start."""
+    return list(doc) if n == 1 else [doc[i : i + n] for i in range(len(doc) - n + 1)]
+
+
 def char_ngrams(text: str, ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[str]:
     """The n-grams scikit-learn's ``analyzer='char'`` yields after ``normalize_text``."""
-    doc = _WHITE.sub(" ", normalize_text(text))
+    doc = analysed_text(text)
     lo, hi = ngram_range
     n_chars = len(doc)
     grams: list[str] = list(doc) if lo == 1 else []

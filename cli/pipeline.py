@@ -137,16 +137,16 @@ def _tag_document(model: ThemeModel, document) -> tuple[tuple[ThemeTag, ...], np
     """Tags of every paragraph and theme probabilities of every sentence (THEMES order),
     from one pass of the model over paragraphs and sentences together."""
     paragraphs = document.paragraphs
-    sentences = document.sentences
-    probs = model.probabilities([p.text for p in paragraphs] + [s.text for s in sentences])
-    n = len(paragraphs)
-    per_paragraph, start = [], n
+    para_probs, sentence_probs = model.paragraph_probabilities(
+        [(p.text, [(s.start, s.end) for s in p.sentences]) for p in paragraphs]
+    )
+    per_paragraph, start = [], 0
     for p in paragraphs:
-        per_paragraph.append(probs[start : start + len(p.sentences)])
+        per_paragraph.append(sentence_probs[start : start + len(p.sentences)])
         start += len(p.sentences)
     lengths = [[len(s.text) for s in p.sentences] for p in paragraphs]
-    tags = tuple(model.tag_from_probabilities(probs[:n], per_paragraph, lengths))
-    return tags, _align(model, probs[n:])
+    tags = tuple(model.tag_from_probabilities(para_probs, per_paragraph, lengths))
+    return tags, _align(model, sentence_probs)
 
 
 def _align(model: ThemeModel, probs: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ of each sentence, and theme probabilities."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -79,30 +80,52 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
+_HANZI = re.compile("[\u4e00-\u9fff]")
+
+
 def _eligible(s: Sentence) -> bool:
-    hanzi = sum(1 for ch in s.text if "\u4e00" <= ch <= "\u9fff")
-    return hanzi >= MIN_SENTENCE_CHARS
+    return len(_HANZI.findall(s.text)) >= MIN_SENTENCE_CHARS
+
+
+class _Shingles:
+    """Character bigrams of sentences, made only for the sentences selection looks at:
+    a long report has far more sentences than ever come near a summary."""
+
+    def __init__(self, sentences: Sequence[Sentence]):
+        self.sentences = sentences
+        self.cache: dict[int, set[str]] = {}
+
+    def __getitem__(self, i: int) -> set[str]:
+        got = self.cache.get(i)
+        if got is None:
+            got = self.cache[i] = _bigrams(self.sentences[i].text)
+        return got
 
 
 def _select(
     candidates: Sequence[int],
     scores: np.ndarray,
-    shingles: Sequence[set[str]],
+    shingles: _Shingles,
     k: int,
     chosen: list[int] | None = None,
     paragraph_of: Sequence[int] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance over candidates, refusing near-duplicates
-    and, when ``paragraph_of`` is given, a third sentence from one paragraph."""
+    and, when ``paragraph_of`` is given, a third sentence from one paragraph.
+
+    Only the best-scored candidates are considered (a window that widens when
+    duplicates use it up), so the cost does not grow with the report's length."""
     picked = list(chosen or [])
-    pool = [i for i in candidates if i not in picked and scores[i] > 0]
-    top = max((scores[i] for i in pool), default=1.0) or 1.0
+    taken = set(picked)
+    ranked = sorted((i for i in candidates if i not in taken and scores[i] > 0), key=lambda i: (-scores[i], i))
+    top = float(scores[ranked[0]]) if ranked else 1.0
     added: list[int] = []
     per_paragraph: Counter[int] = Counter(paragraph_of[j] for j in picked) if paragraph_of else Counter()
-    while pool and len(added) < k:
+    window = 20 * k + 50
+    while len(added) < k:
         best, best_value = None, -math.inf
-        for i in pool:
-            if paragraph_of and per_paragraph[paragraph_of[i]] >= MAX_PER_PARAGRAPH:
+        for i in ranked[:window]:
+            if i in taken or (paragraph_of and per_paragraph[paragraph_of[i]] >= MAX_PER_PARAGRAPH):
                 continue
             redundancy = max((_overlap(shingles[i], shingles[j]) for j in picked), default=0.0)
             if redundancy >= NEAR_DUPLICATE:
@@ -111,10 +134,13 @@ def _select(
             if value > best_value:
                 best, best_value = i, value
         if best is None:
-            break
+            if window >= len(ranked):
+                break
+            window *= 4
+            continue
         picked.append(best)
+        taken.add(best)
         added.append(best)
-        pool.remove(best)
         if paragraph_of:
             per_paragraph[paragraph_of[best]] += 1
     return added
@@ -144,19 +170,18 @@ def _ranked(sentences: Sequence[Sentence], indices: Sequence[int], scores: np.nd
 
 
 def keywords(
-    inside: Sequence[Sequence[str]], outside: Sequence[Sequence[str]], idf: Mapping[str, float], k: int = 8
+    inside: Sequence[Sequence[str]], everywhere: Counter[str], idf: Mapping[str, float], k: int = 8
 ) -> tuple[str, ...]:
     """Words typical of a theme's sentences: frequent there, rare in reports at
-    large (corpus idf) and rarer in the rest of this report. Only lexicon
-    words count, so fragments jieba guesses for unknown strings never show."""
+    large (corpus idf) and rarer in the rest of this report (``everywhere`` counts
+    the whole report). Only lexicon words count, so fragments jieba guesses for
+    unknown strings never show."""
     counts: Counter[str] = Counter(w for tokens in inside for w in tokens if w in idf)
-    rest: Counter[str] = Counter(w for tokens in outside for w in tokens if w in counts)
 
     def weight(w: str) -> float:
-        focus = counts[w] / (counts[w] + rest[w])
-        return (1 + math.log(counts[w])) * idf[w] * focus
+        return (1 + math.log(counts[w])) * idf[w] * counts[w] / everywhere[w]
 
-    return tuple(sorted(counts, key=lambda w: (-weight(w), w))[:k])
+    return tuple(heapq.nsmallest(k, counts, key=lambda w: (-weight(w), w)))
 
 
 def summarize(
@@ -179,7 +204,8 @@ def summarize(
     relevance = 1.0 - 0.8 * np.maximum(para_other, features.theme_probabilities[:, other])
     eligible = np.array([_eligible(s) for s in sentences])
     base = np.sqrt(centrality) * (0.35 + info) * relevance * eligible
-    shingles = [_bigrams(s.text) for s in sentences]
+    shingles = _Shingles(sentences)
+    word_counts: Counter[str] = Counter(w for tokens in features.tokens for w in tokens if w in idf)
 
     lengths = {t: 0 for t in THEMES}
     members: dict[str, list[int]] = {t: [] for t in THEMES}
@@ -230,11 +256,7 @@ def summarize(
                 share=round(shares[theme], 4),
                 paragraphs=tuple(paragraphs),
                 summary=_ranked(sentences, picked, scores),
-                keywords=keywords(
-                    [features.tokens[i] for i in pool],
-                    [features.tokens[i] for i in range(n) if i not in set(pool)],
-                    idf,
-                ),
+                keywords=keywords([features.tokens[i] for i in pool], word_counts, idf),
             )
         )
     return Summary(overall=overall, themes=tuple(theme_summaries))

@@ -19,6 +19,7 @@ import numpy as np
 DAMPING = 0.85
 LONG_INPUT = 2000  # sentences; below this the graph is exact
 MAX_NEIGHBOURS = 40
+MAX_WORD_SENTENCES = 60
 
 
 class Graph:
@@ -50,7 +51,9 @@ def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int |
         for w in set(tokens):
             postings.setdefault(w, []).append(i)
     long_input = n > LONG_INPUT
-    df_limit = max(50, int(0.02 * n)) if long_input else n
+    # On long input a word shared by many sentences says little about any pair of them, and
+    # its pairs grow with the square of its count: cap it, so edges grow linearly with n.
+    df_limit = MAX_WORD_SENTENCES if long_input else n
     if long_input:
         max_neighbours = max_neighbours or MAX_NEIGHBOURS
     firsts, seconds = [], []

@@ -254,7 +254,7 @@ def test_ctrl_c_stops_promptly_without_partial_lines(tmp_path, jobs):
         stopped_after = time.time() - sent
     err = proc.stderr.read()
     assert code == 130
-    assert stopped_after < 3  # a hang guard; `interrupted` is printed well within a second
+    assert stopped_after < 5  # a hang guard for loaded machines; unloaded it stops well within a second
     assert b"Traceback" not in err and b"interrupted" in err
     raw = out_path.read_bytes()
     assert raw.endswith(b"\n")
