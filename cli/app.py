@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import itertools
 import json
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional
 
 import typer
 
@@ -153,18 +154,6 @@ def _run_batch(
         yield from joblib.Parallel(n_jobs=jobs, return_as=return_as)(tasks)
 
 
-def _read_stdin_record(options: Any) -> dict:
-    from . import pipeline
-
-    data = sys.stdin.buffer.read(options.max_bytes + 1)
-    try:
-        if len(data) > options.max_bytes:
-            raise pipeline.InputTooLargeError("-", pipeline._too_large(len(data), options.max_bytes))
-        return pipeline.report_to_dict(pipeline.summarize_bytes(data, "-", options))
-    except InputError as exc:
-        return pipeline.error_record("-", exc)
-
-
 def _text_view(record: dict) -> str:
     if "error" in record:
         return f"{record['source']}: ERROR {record['error']['message']}\n"
@@ -234,11 +223,9 @@ def summarize(
     if output_format is OutputFormat.jsonl:
         for rec in early:
             writer.write(_dumps(rec, False) + "\n")
-    stdin_items = [f for f in files if f == "-"]
-    file_items = [f for f in files if f != "-"]
-    records: Iterable[dict] = _run_batch(file_items, options, jobs, order, backend, scheduler)
-    if stdin_items:
-        records = _chain_stdin(records, options, len(stdin_items))
+    # stdin can only be read here, in this process, so "-" goes first
+    from_stdin = [pipeline.summarize_to_dict(f, options) for f in files if f == "-"]
+    records = itertools.chain(from_stdin, _run_batch([f for f in files if f != "-"], options, jobs, order, backend, scheduler))
     for rec in records:
         done += 1
         show(done + len(early), rec["source"])
@@ -258,13 +245,6 @@ def summarize(
             writer.write(_dumps(collected, True) + "\n")
     if failed:
         raise Exit(EXIT_USAGE if failed == total else EXIT_PARTIAL)
-
-
-def _chain_stdin(records: Iterable[dict], options: Any, count: int) -> Iterator[dict]:
-    yield _read_stdin_record(options)
-    for _ in range(count - 1):  # stdin can be read once; later "-" get an empty read
-        yield _read_stdin_record(options)
-    yield from records
 
 
 @app.command()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -87,9 +88,15 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def read_input(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read one input file, refusing what is not a readable regular file or is too large."""
-    p = Path(path)
+    """Read one input file (``-``: standard input), refusing what is not a readable
+    regular file or is too large."""
     name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputTooLargeError(name, _too_large(len(data), max_bytes))
+        return data
+    p = Path(path)
     try:
         if p.is_dir():
             raise InputError(name, "is a directory")
