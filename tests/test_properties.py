@@ -54,7 +54,7 @@ def test_report_like_text(text):
     _check_document(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(REPORTISH)
 def test_summary_sentences_come_from_the_input(text):
     from devzone.pipeline import report_to_dict, summarize_text
