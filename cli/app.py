@@ -174,6 +174,22 @@ def _text_view(record: dict) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _expand(paths: List[str]) -> tuple[list[str], list[dict]]:
+    """Input files named or found in directories, and an error record (and a line on
+    stderr) for each path that gives none."""
+    from . import pipeline
+
+    files: list[str] = []
+    errors: list[dict] = []
+    for raw in paths:
+        try:
+            files.extend(pipeline.expand_inputs([raw]))
+        except InputError as exc:
+            _say(str(exc))
+            errors.append(pipeline.error_record(raw, exc))
+    return files, errors
+
+
 @app.command()
 def summarize(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
@@ -205,16 +221,8 @@ def summarize(
     options = pipeline.Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
                                model=str(model) if model else None)
     pipeline.get_model(options.model)  # fail fast, before any input is read
-    files: list[str] = []
-    failed = 0
-    early: list[dict] = []
-    for raw in paths:
-        try:
-            files.extend(pipeline.expand_inputs([raw]))
-        except InputError as exc:
-            _say(str(exc))
-            early.append(pipeline.error_record(raw, exc))
-            failed += 1
+    files, early = _expand(paths)
+    failed = len(early)
     total = len(files) + len(early)
     writer = _Writer()
     show = _progress(total)
@@ -290,13 +298,8 @@ def classify(
         return
     if not paths:
         raise typer.BadParameter("give report paths, or --jsonl to read paragraphs on stdin")
-    files: list[str] = []
-    for raw in paths:
-        try:
-            files.extend(pipeline.expand_inputs([raw]))
-        except InputError as exc:
-            _say(str(exc))
-            failed += 1
+    files, early = _expand(paths)
+    failed += len(early)
     for path in files:
         try:
             writer.write(_dumps(pipeline.tag_file(path, model_path), False) + "\n")
