@@ -175,8 +175,8 @@ def _text_view(record: dict) -> str:
 
 
 def _expand(paths: List[str]) -> tuple[list[str], list[dict]]:
-    """Input files named or found in directories, and an error record (and a line on
-    stderr) for each path that gives none."""
+    """Input files named or found in directories, and an error record for each path
+    that gives none."""
     from . import pipeline
 
     files: list[str] = []
@@ -185,7 +185,6 @@ def _expand(paths: List[str]) -> tuple[list[str], list[dict]]:
         try:
             files.extend(pipeline.expand_inputs([raw]))
         except InputError as exc:
-            _say(str(exc))
             errors.append(pipeline.error_record(raw, exc))
     return files, errors
 
@@ -222,21 +221,16 @@ def summarize(
                                model=str(model) if model else None)
     pipeline.get_model(options.model)  # fail fast, before any input is read
     files, early = _expand(paths)
-    failed = len(early)
     total = len(files) + len(early)
     writer = _Writer()
     show = _progress(total)
-    collected: list[dict] = list(early)
-    done = 0
-    if output_format is OutputFormat.jsonl:
-        for rec in early:
-            writer.write(_dumps(rec, False) + "\n")
+    collected: list[dict] = []
+    failed = 0
     # stdin can only be read here, in this process, so "-" goes first
-    from_stdin = [pipeline.summarize_to_dict(f, options) for f in files if f == "-"]
-    records = itertools.chain(from_stdin, _run_batch([f for f in files if f != "-"], options, jobs, order, backend, scheduler))
-    for rec in records:
-        done += 1
-        show(done + len(early), rec["source"])
+    from_stdin = (pipeline.summarize_to_dict(f, options) for f in files if f == "-")
+    batch = _run_batch([f for f in files if f != "-"], options, jobs, order, backend, scheduler)
+    for done, rec in enumerate(itertools.chain(early, from_stdin, batch), 1):
+        show(done, rec["source"])
         if "error" in rec:
             failed += 1
             _say(rec["error"]["message"])
@@ -279,16 +273,16 @@ def classify(
         for lineno, line in enumerate(sys.stdin, 1):
             if not line.strip():
                 continue
+            obj = None  # an id from an earlier line must never label this one's error
             try:
                 obj = json.loads(line)
                 if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                     raise ValueError('each line must be an object with a "text" string')
             except ValueError as exc:
                 failed += 1
-                rid = obj.get("id") if isinstance(locals().get("obj"), dict) else None
+                rid = obj.get("id") if isinstance(obj, dict) else None
                 _say(f"stdin:{lineno}: {exc}")
                 writer.write(_dumps({"id": rid, "line": lineno, "error": str(exc)}, False) + "\n")
-                obj = None
                 continue
             tag = pipeline.classify_texts([obj["text"]], model_path)[0]
             writer.write(_dumps({"id": obj.get("id"), "theme": tag.theme, "secondary": list(tag.secondary),
@@ -299,7 +293,10 @@ def classify(
     if not paths:
         raise typer.BadParameter("give report paths, or --jsonl to read paragraphs on stdin")
     files, early = _expand(paths)
-    failed += len(early)
+    for rec in early:
+        _say(rec["error"]["message"])
+        writer.write(_dumps(rec, False) + "\n")
+    failed = len(early)
     for path in files:
         try:
             writer.write(_dumps(pipeline.tag_file(path, model_path), False) + "\n")
@@ -308,7 +305,7 @@ def classify(
             _say(str(exc))
             writer.write(_dumps(pipeline.error_record(path, exc), False) + "\n")
     if failed:
-        raise Exit(EXIT_USAGE if not files or failed >= len(files) + 1 else EXIT_PARTIAL)
+        raise Exit(EXIT_USAGE if failed == len(files) + len(early) else EXIT_PARTIAL)
 
 
 @app.command()

@@ -182,18 +182,14 @@ def tag_file(path: str, model: str | None = None, max_bytes: int = DEFAULT_MAX_B
         "schema_version": SCHEMA_VERSION,
         "source": path,
         "title": document.title,
-        "paragraphs": [
-            {"index": p.index, "heading_path": list(p.heading_path), "text": p.text,
-             "theme": t.theme, "secondary": list(t.secondary), "scores": t.scores}
-            for p, t in zip(document.paragraphs, tags)
-        ],
+        "paragraphs": [_paragraph(p, t) for p, t in zip(document.paragraphs, tags)],
     }
 
 
 def classify_texts(texts: Sequence[str], model: str | None = None) -> list[ThemeTag]:
     """Tag each text as one paragraph, in order (cleaned, never split or merged)."""
     cleaned = [clean_paragraph(t) for t in texts]
-    return get_model(model).tag(cleaned, [[s.text for s in split_sentences(t)] or [t] for t in cleaned])
+    return get_model(model).tag(cleaned, [_sentence_texts(t) for t in cleaned])
 
 
 def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
@@ -207,6 +203,17 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             yield from found
         else:
             yield raw
+
+
+def _paragraph(p, tag: ThemeTag) -> dict[str, Any]:
+    return {
+        "index": p.index,
+        "heading_path": list(p.heading_path),
+        "text": p.text,
+        "theme": tag.theme,
+        "secondary": list(tag.secondary),
+        "scores": tag.scores,
+    }
 
 
 def _sentence(s) -> dict[str, Any]:
@@ -234,17 +241,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "pinyin_removed": report.clean.pinyin_removed,
         },
         "warnings": list(report.warnings),
-        "paragraphs": [
-            {
-                "index": p.index,
-                "heading_path": list(p.heading_path),
-                "text": p.text,
-                "theme": tag.theme,
-                "secondary": list(tag.secondary),
-                "scores": tag.scores,
-            }
-            for p, tag in zip(doc.paragraphs, report.tags)
-        ],
+        "paragraphs": [_paragraph(p, tag) for p, tag in zip(doc.paragraphs, report.tags)],
         "summary": [_sentence(s) for s in report.summary.overall],
         "themes": {
             t.theme: {

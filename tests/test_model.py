@@ -242,3 +242,17 @@ def test_classify_a_report_file():
     data = json.loads(proc.stdout)
     assert len(data["paragraphs"]) == 9
     assert data["paragraphs"][7]["theme"] == "safety"
+
+
+def test_classify_jsonl_error_never_carries_an_earlier_lines_id():
+    proc = run_cli("classify", "--jsonl", input='{"id": "first", "text": "推进项目建设。"}\n{broken\n'.encode())
+    assert proc.returncode == 1
+    out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert out[0]["id"] == "first" and out[1] == {"id": None, "line": 2, "error": out[1]["error"]}
+
+
+def test_classify_a_single_unreadable_report_is_exit_2(tmp_path):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    proc = run_cli("classify", str(bad))
+    assert proc.returncode == 2 and "PNG image" in proc.stderr.decode()
