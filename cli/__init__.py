@@ -1,18 +1,23 @@
 """devzone: tag the paragraphs of Chinese work reports by theme and summarise them.
 
-The public API lives in :mod:`devzone.pipeline`; it is re-exported here lazily
-so that ``import devzone`` stays cheap."""
+The public API is the Analyzer (``from devzone import Analyzer, Options``). It is
+re-exported here lazily so that ``import devzone`` stays cheap."""
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-SCHEMA_VERSION = "1.0"
+from .versions import SCHEMA_VERSION, __version__
 
-__all__ = ["summarize_file", "summarize_text", "summarize_bytes", "classify_texts", "report_to_dict"]
+_PIPELINE = ("Analyzer", "Report", "Failure", "summarize_file", "summarize_text", "summarize_bytes",
+             "classify_texts", "report_to_dict")
+__all__ = ["Options", "__version__", "SCHEMA_VERSION", *_PIPELINE]
 
 
 def __getattr__(name: str):
-    if name in __all__:
+    if name == "Options":
+        from .options import Options
+
+        return Options
+    if name in _PIPELINE:
         from . import pipeline
 
         return getattr(pipeline, name)

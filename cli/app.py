@@ -12,19 +12,18 @@ Library errors (DevzoneError) become one line on stderr and an exit code:
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import itertools
 import json
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, List, Optional
 
 import typer
 
 from .errors import DevzoneError, InputError, LabelError, ModelError
+from .options import MAX_BYTES_TEXT, THEME_TOP_K, TOP_K
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 130, 141
 
@@ -67,19 +66,12 @@ def _say(message: str) -> None:
 
 
 def _parse_size(text: str | int) -> int:
-    if isinstance(text, int):
-        return text
-    units = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
-    t = text.strip().upper()
-    num = t.rstrip("KMGB")
-    unit = t[len(num):]
+    from .options import parse_size
+
     try:
-        value = float(num)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a size such as 20MB") from None
-    if unit not in units or value <= 0:
-        raise typer.BadParameter(f"{text!r} is not a size such as 20MB")
-    return int(value * units[unit])
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 class PipeClosed(Exception):
@@ -124,76 +116,11 @@ def _progress(total: int) -> Callable[[int, str], None]:
     return show
 
 
-def _run_batch(
-    paths: List[str], options: Any, jobs: int, order: Order, backend: Backend, scheduler: Optional[str]
-) -> Iterator[dict]:
-    from . import pipeline
-
-    if jobs == 1 and backend is Backend.loky:
-        for path in paths:
-            yield pipeline.summarize_to_dict(path, options)
-        return
-    import joblib
-
-    return_as = "generator" if order is Order.input else "generator_unordered"
-    tasks = (joblib.delayed(pipeline.summarize_to_dict)(p, options) for p in paths)
-    context: Any = contextlib.nullcontext()
-    if backend is Backend.dask:
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise DevzoneError("--backend dask needs dask[distributed]: pip install 'devzone[dask]'") from None
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            client = Client(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None))
-        context = contextlib.ExitStack()
-        context.enter_context(client)
-        context.enter_context(joblib.parallel_config(backend="dask"))
-    with context:
-        yield from joblib.Parallel(n_jobs=jobs, return_as=return_as)(tasks)
-
-
-def _text_view(record: dict) -> str:
-    if "error" in record:
-        return f"{record['source']}: ERROR {record['error']['message']}\n"
-    lines = [f"# {record['title'] or record['source']}", ""]
-    c = record["counts"]
-    lines.append(
-        f"{record['source']} · {record['encoding']} · {c['paragraphs']} paragraphs · {c['sentences']} sentences"
-        + (" · converted to simplified" if record["script_conversion"] == "t2s" else "")
-    )
-    for w in record["warnings"]:
-        lines.append(f"warning: {w}")
-    lines += ["", "## Summary", ""]
-    lines += [f"- {s['text']}  [¶{s['paragraph']}]" for s in record["summary"]]
-    for theme, t in record["themes"].items():
-        lines += ["", f"## {t['name']} {theme}  ({t['share']:.0%} of text, {len(t['paragraphs'])} paragraphs)"]
-        lines.append("keywords: " + "、".join(t["keywords"]))
-        lines += [f"- {s['text']}  [¶{s['paragraph']}]" for s in t["summary"]]
-    return "\n".join(lines) + "\n\n"
-
-
-def _expand(paths: List[str]) -> tuple[list[str], list[dict]]:
-    """Input files named or found in directories, and an error record for each path
-    that gives none."""
-    from . import pipeline
-
-    files: list[str] = []
-    errors: list[dict] = []
-    for raw in paths:
-        try:
-            files.extend(pipeline.expand_inputs([raw]))
-        except InputError as exc:
-            errors.append(pipeline.error_record(raw, exc))
-    return files, errors
-
-
 @app.command()
 def summarize(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
-    top_k: int = typer.Option(6, "--top-k", min=1, help="Sentences in the overall summary."),
-    theme_top_k: int = typer.Option(3, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
+    top_k: int = typer.Option(TOP_K, "--top-k", min=1, help="Sentences in the overall summary."),
+    theme_top_k: int = typer.Option(THEME_TOP_K, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False,
         help="json: one object (an array for several inputs); jsonl: one report a line, written as each is done (see --order); "
@@ -204,7 +131,7 @@ def summarize(
     backend: Backend = typer.Option(Backend.loky, "--backend", help="loky: processes on this machine; dask: a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --backend dask)."),
     model: Optional[Path] = typer.Option(None, "--model", help="A model file (.npz, or a trusted .joblib) instead of the shipped one."),
-    max_size: int = typer.Option("20MB", "--max-size", parser=_parse_size, metavar="SIZE",
+    max_size: int = typer.Option(MAX_BYTES_TEXT, "--max-size", parser=_parse_size, metavar="SIZE",
                                  help="Refuse inputs larger than this (e.g. 20MB, 500KB)."),
 ) -> None:
     """Summarise reports: paragraphs tagged by theme, summaries overall and per theme.
@@ -215,21 +142,20 @@ def summarize(
 
         devzone summarize archive/ --format jsonl --jobs 2 > reports.jsonl
     """
-    from . import pipeline
+    from .output.text import report_text
+    from .pipeline import Analyzer, Options
 
-    options = pipeline.Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
-                               model=str(model) if model else None)
-    pipeline.get_model(options.model)  # fail fast, before any input is read
-    files, early = _expand(paths)
-    total = len(files) + len(early)
+    analyzer = Analyzer(Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
+                                model=str(model) if model else None))
+    analyzer.load()  # fail fast, before any input is read
+    total = _count_inputs(paths)
     writer = _Writer()
     show = _progress(total)
     collected: list[dict] = []
-    failed = 0
-    # stdin can only be read here, in this process, so "-" goes first
-    from_stdin = (pipeline.summarize_to_dict(f, options) for f in files if f == "-")
-    batch = _run_batch([f for f in files if f != "-"], options, jobs, order, backend, scheduler)
-    for done, rec in enumerate(itertools.chain(early, from_stdin, batch), 1):
+    failed = done = 0
+    for done, item in enumerate(analyzer.analyse_many(paths, jobs=jobs, backend=backend.value, scheduler=scheduler,
+                                                      ordered=order is Order.input), 1):
+        rec = item.to_dict()
         show(done, rec["source"])
         if "error" in rec:
             failed += 1
@@ -237,7 +163,7 @@ def summarize(
         if output_format is OutputFormat.jsonl:
             writer.write(_dumps(rec, False) + "\n")
         elif output_format is OutputFormat.text:
-            writer.write(_text_view(rec))
+            writer.write(report_text(rec))
         else:
             collected.append(rec)
     if output_format is OutputFormat.json:
@@ -246,7 +172,20 @@ def summarize(
         else:
             writer.write(_dumps(collected, True) + "\n")
     if failed:
-        raise Exit(EXIT_USAGE if failed == total else EXIT_PARTIAL)
+        raise Exit(EXIT_USAGE if failed == done else EXIT_PARTIAL)
+
+
+def _count_inputs(paths: List[str]) -> int:
+    """How many inputs the paths name, for the progress bar (a bad path counts as one)."""
+    from .pipeline import expand_inputs
+
+    total = 0
+    for raw in paths:
+        try:
+            total += sum(1 for _ in expand_inputs([raw]))
+        except InputError:
+            total += 1
+    return total
 
 
 @app.command()
@@ -261,10 +200,11 @@ def classify(
 
         echo '{"id": 1, "text": "推进污水处理厂建设，改善水环境质量。"}' | devzone classify --jsonl
     """
-    from . import pipeline
+    from .output import records
+    from .pipeline import Analyzer, Options
 
-    model_path = str(model) if model else None
-    pipeline.get_model(model_path)
+    analyzer = Analyzer(Options(model=str(model) if model else None))
+    analyzer.load()
     writer = _Writer()
     failed = 0
     if jsonl:
@@ -282,30 +222,35 @@ def classify(
                 failed += 1
                 rid = obj.get("id") if isinstance(obj, dict) else None
                 _say(f"stdin:{lineno}: {exc}")
-                writer.write(_dumps({"id": rid, "line": lineno, "error": str(exc)}, False) + "\n")
+                writer.write(_dumps(records.line_error_record(rid, lineno, str(exc)), False) + "\n")
                 continue
-            tag = pipeline.classify_texts([obj["text"]], model_path)[0]
-            writer.write(_dumps({"id": obj.get("id"), "theme": tag.theme, "secondary": list(tag.secondary),
-                                 "scores": tag.scores}, False) + "\n")
+            tag = analyzer.classify_texts([obj["text"]])[0]
+            writer.write(_dumps(records.tag_record(obj.get("id"), tag), False) + "\n")
         if failed:
             raise Exit(EXIT_PARTIAL)
         return
     if not paths:
         raise typer.BadParameter("give report paths, or --jsonl to read paragraphs on stdin")
-    files, early = _expand(paths)
-    for rec in early:
-        _say(rec["error"]["message"])
-        writer.write(_dumps(rec, False) + "\n")
-    failed = len(early)
-    for path in files:
+    from .pipeline import expand_inputs
+
+    total = 0
+    for raw in paths:
         try:
-            writer.write(_dumps(pipeline.tag_file(path, model_path), False) + "\n")
+            files = list(expand_inputs([raw]))
         except InputError as exc:
-            failed += 1
+            files, failed, total = [], failed + 1, total + 1
             _say(str(exc))
-            writer.write(_dumps(pipeline.error_record(path, exc), False) + "\n")
+            writer.write(_dumps(records.error_record(raw, type(exc).__name__, str(exc)), False) + "\n")
+        for path in files:
+            total += 1
+            try:
+                writer.write(_dumps(records.tagged_record(path, analyzer.tag(path)), False) + "\n")
+            except InputError as exc:
+                failed += 1
+                _say(str(exc))
+                writer.write(_dumps(records.error_record(path, type(exc).__name__, str(exc)), False) + "\n")
     if failed:
-        raise Exit(EXIT_USAGE if failed == len(files) + len(early) else EXIT_PARTIAL)
+        raise Exit(EXIT_USAGE if failed == total else EXIT_PARTIAL)
 
 
 @app.command()
@@ -316,14 +261,11 @@ def themes(as_json: bool = typer.Option(False, "--json", help="Print JSON instea
 
         devzone themes --json | jq -r '.[].id'
     """
-    from . import pipeline
+    from .output.records import themes_table
+    from .output.text import themes_text
 
-    rows = pipeline.themes()
-    if as_json:
-        _Writer().write(_dumps(rows, True) + "\n")
-        return
-    for row in rows:
-        _Writer().write(f"{row['id']:<22}{row['name']}\n    {row['definition']}\n")
+    rows = themes_table()
+    _Writer().write(_dumps(rows, True) + "\n" if as_json else themes_text(rows))
 
 
 @app.command()
@@ -334,9 +276,9 @@ def schema() -> None:
 
         devzone schema > devzone-report.schema.json
     """
-    from . import pipeline
+    from .output.schema import build_schema
 
-    _Writer().write(_dumps(pipeline.output_schema(), True) + "\n")
+    _Writer().write(_dumps(build_schema(), True) + "\n")
 
 
 @app.command()
@@ -376,24 +318,13 @@ def evaluate(
         raise typer.BadParameter(f"unknown feature set(s): {', '.join(bad) or '(none)'}; use char and/or word")
     _say(f"cross-validating by document with {', '.join(feats)} features; this takes a minute")
     report = pipeline.evaluate_model(labels, feats)
-    themes = [t["id"] for t in pipeline.themes()]
     if as_json:
         _Writer().write(_dumps(report, True) + "\n")
         return
-    out = [f"{report['n_paragraphs']} paragraphs, {report['n_documents']} documents, {report['folds']}", ""]
-    for name, res in report["models"].items():
-        out.append(f"== {name}: macro-F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f}"
-                   + (f", secondary F1 {res['secondary_f1']:.3f} (sentence share {res['secondary_share']},"
-                      f" floor {res['secondary_min_probability']})" if "secondary_f1" in res else ""))
-        out.append(f"{'theme':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'n':>6}")
-        for t in themes:
-            m = res["per_theme"][t]
-            out.append(f"{t:<22}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}{m['support']:>6}")
-        out.append("confusion (rows: labeled, columns: predicted, order as above)")
-        for t, row in zip(themes, res["confusion"]):
-            out.append(f"{t:<22}" + "".join(f"{v:>6}" for v in row))
-        out.append("")
-    _Writer().write("\n".join(out) + "\n")
+    from .output.text import evaluation_text
+    from .pipeline import THEMES
+
+    _Writer().write(evaluation_text(report, list(THEMES)))
 
 
 def main(argv: Optional[List[str]] = None) -> None:

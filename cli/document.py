@@ -1,8 +1,18 @@
-"""Frozen data types shared by every stage. Nothing here does work."""
+"""The data every room shares: a Document of paragraphs and sentences, and the layers
+stages add to it. Nothing here does work beyond checking that a layer fits its Document.
+
+Like spaCy's Doc, a Document is made once by segmenting and then annotated: each stage
+returns the same Document with one more layer (``with_layers``). Every layer record carries
+the index of the paragraph or sentence it belongs to, and a layer is refused unless its
+records line up with the Document one for one, so no stage ever matches by position alone."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
 
 THEMES: tuple[str, ...] = (
     "industry",
@@ -12,6 +22,16 @@ THEMES: tuple[str, ...] = (
     "ecology",
     "other",
 )
+
+
+@dataclass(frozen=True)
+class RawText:
+    """The text of one input as its file has it, and how it was read."""
+
+    text: str
+    encoding: str
+    html: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,12 +49,13 @@ class CleanText:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence as a span of its paragraph's text."""
+    """A sentence as a span of its paragraph's text; ``index`` counts sentences in the document."""
 
     paragraph: int
     start: int
     end: int
     text: str
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -46,25 +67,29 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A report parsed into paragraphs and sentences."""
-
-    title: str | None
-    paragraphs: tuple[Paragraph, ...]
-    headings: tuple[str, ...]
-    dropped_lines: int
-    duplicate_paragraphs: int = 0
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(s for p in self.paragraphs for s in p.sentences)
-
-
-@dataclass(frozen=True)
 class ThemeTag:
+    """The classify layer's record for one paragraph."""
+
+    paragraph: int
     theme: str
     secondary: tuple[str, ...]
     scores: dict[str, float] = field(hash=False, compare=True)
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """The tokenize layer's record for one sentence: its content words, in order."""
+
+    sentence: int
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceThemes:
+    """The classify layer's theme probabilities of every sentence: row = sentence index,
+    columns in THEMES order."""
+
+    probabilities: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -87,19 +112,58 @@ class ThemeSummary:
 
 @dataclass(frozen=True)
 class Summary:
-    """What the summarize stage returns: overall and per-theme picks."""
+    """The summarize layer: overall and per-theme picks."""
 
     overall: tuple[RankedSentence, ...]
     themes: tuple[ThemeSummary, ...]
 
 
-@dataclass(frozen=True)
-class Report:
-    """Everything devzone knows about one input, ready to serialise."""
+class LayerMismatch(ValueError):
+    """A layer's records do not line up with the Document's paragraphs or sentences."""
 
-    source: str
-    clean: CleanText
-    document: Document
-    tags: tuple[ThemeTag, ...]
-    summary: Summary
-    warnings: tuple[str, ...]
+
+@dataclass(frozen=True)
+class Document:
+    """A report parsed into paragraphs and sentences, with the layers stages added."""
+
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[str, ...]
+    dropped_lines: int
+    duplicate_paragraphs: int = 0
+    tags: tuple[ThemeTag, ...] | None = None
+    words: tuple[SentenceWords, ...] | None = None
+    sentence_themes: SentenceThemes | None = None
+    summary: Summary | None = None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    def with_layers(self, **layers: Any) -> Document:
+        """This Document with the given layers added, each checked against it."""
+        n_paragraphs = len(self.paragraphs)
+        n_sentences = sum(len(p.sentences) for p in self.paragraphs)
+        for name, value in layers.items():
+            if name == "tags":
+                _check_indices(name, [t.paragraph for t in value], n_paragraphs)
+            elif name == "words":
+                _check_indices(name, [w.sentence for w in value], n_sentences)
+            elif name == "sentence_themes":
+                if value.probabilities.shape != (n_sentences, len(THEMES)):
+                    raise LayerMismatch(f"sentence_themes has shape {value.probabilities.shape}, "
+                                        f"expected ({n_sentences}, {len(THEMES)})")
+            elif name != "summary":
+                raise LayerMismatch(f"unknown layer {name!r}")
+        return dataclasses.replace(self, **layers)
+
+    def tag(self, paragraph: int) -> ThemeTag:
+        if self.tags is None:
+            raise LayerMismatch("the document has not been classified")
+        return self.tags[paragraph]
+
+
+def _check_indices(name: str, indices: list[int], expected: int) -> None:
+    if indices != list(range(expected)):
+        raise LayerMismatch(f"layer {name} has {len(indices)} records that do not line up with "
+                            f"the document's {expected}")

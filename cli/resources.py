@@ -22,21 +22,27 @@ def data_text(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    words = set()
-    for line in data_text("stopwords.txt").splitlines():
+def word_list(text: str) -> set[str]:
+    """Words of a word-list file: whitespace-separated, # starts a comment line."""
+    words: set[str] = set()
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.update(line.split())
-    return frozenset(words)
+    return words
 
 
 @functools.lru_cache(maxsize=1)
-def theme_definitions() -> dict:
-    import yaml  # only `devzone themes` and the schema need it
+def stopwords() -> frozenset[str]:
+    return frozenset(word_list(data_text("stopwords.txt")))
 
-    return yaml.safe_load(data_text("themes.yaml"))
+
+@functools.lru_cache(maxsize=1)
+def theme_definitions() -> dict[str, dict[str, str]]:
+    """Theme id -> its Chinese name and definition, from the package's themes.json."""
+    import json
+
+    return {t["id"]: t for t in json.loads(data_text("themes.json"))["themes"]}
 
 
 def cache_dir() -> Path | None:

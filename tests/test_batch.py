@@ -52,3 +52,15 @@ def test_dask_cluster_gives_the_local_output(archive, capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert _lines(out) == _lines(local.stdout.decode())
+
+
+@pytest.mark.parametrize("jobs,backend", [(1, "loky"), (2, "loky"), (2, "dask")])
+def test_library_batch_gives_the_reports_the_cli_prints(archive, jobs, backend):
+    if backend == "dask":
+        pytest.importorskip("dask.distributed")
+    from devzone import Analyzer, Failure, Report
+
+    cli = _lines(run_cli("summarize", str(archive), "--format", "jsonl").stdout.decode())
+    items = list(Analyzer().analyse_many([str(archive)], jobs=jobs, backend=backend))
+    assert [type(i) for i in items] == [Report] * 10 + [Failure]
+    assert [json.loads(json.dumps(i.to_dict(), ensure_ascii=False)) for i in items] == cli

@@ -5,8 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from devzone.clean import clean_bytes, clean_text, decode_bytes, is_furniture, remove_glued_pinyin
 from devzone.errors import BinaryInputError, DecodeError
+from devzone.pipeline import clean_bytes, clean_text
+from devzone.readers import read_bytes
+from devzone.readers.decode import decode_bytes
+from devzone.stages.clean import is_furniture, remove_glued_pinyin
 
 from .conftest import seed
 
@@ -72,7 +75,7 @@ def test_mixed_line_endings_give_the_same_text():
 )
 def test_binary_is_refused_with_what_it_looks_like(data, what):
     with pytest.raises(BinaryInputError, match=what):
-        decode_bytes(data, "x.txt")
+        read_bytes(data, "x.txt")
 
 
 def test_undecodable_bytes_are_refused():

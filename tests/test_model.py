@@ -13,9 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from devzone import pipeline, training
-from devzone.classify import load_model
+from devzone import pipeline
 from devzone.errors import LabelError, ModelError
+from devzone.model import training
+from devzone.model.store import load_model
 from devzone.resources import model_path
 
 from .conftest import LABELS, ROOT, run_cli, seed, stdout_json

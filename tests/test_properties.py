@@ -3,8 +3,8 @@ idempotent, sentences are ordered, non-overlapping spans of their paragraph."""
 
 from __future__ import annotations
 
-from devzone.clean import clean_text
-from devzone.segment import segment
+from devzone.pipeline import clean_text
+from devzone.stages.segment import segment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from devzone.clean import clean_bytes
-from devzone.segment import segment, split_sentences
+from devzone.pipeline import clean_bytes
+from devzone.stages.segment import segment, split_sentences
 
 from .conftest import seed
 

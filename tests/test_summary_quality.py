@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from devzone.summarize import informativeness
+from devzone.ranking.informativeness import informativeness
 
 from .conftest import SEEDS
 
@@ -20,7 +20,7 @@ def _bigrams(text):
 
 @pytest.mark.parametrize("key", [p.name[:3] for p in SEEDS])
 def test_overall_summary_is_informative(seed_reports, key):
-    from devzone.segment import split_sentences
+    from devzone.stages.segment import split_sentences
 
     report = seed_reports[key]
     summary = report["summary"]

@@ -6,10 +6,10 @@ import itertools
 
 import numpy as np
 import pytest
-from devzone.clean import clean_bytes
-from devzone.segment import segment
-from devzone.textrank import LONG_INPUT, pagerank, rank, similarity_graph, textrank4zh_similarity
-from devzone.tokenizer import content_words
+from devzone.lexicon import Lexicon
+from devzone.pipeline import clean_bytes
+from devzone.ranking.textrank import LONG_INPUT, pagerank, rank, similarity_graph, textrank4zh_similarity
+from devzone.stages.segment import segment
 
 from .conftest import SEEDS
 
@@ -17,7 +17,7 @@ from .conftest import SEEDS
 def _sentences_and_tokens(path):
     doc = segment(clean_bytes(path.read_bytes()).text)
     sentences = [s.text for s in doc.sentences]
-    return sentences, [content_words(s) for s in sentences]
+    return sentences, [Lexicon().content_words(s) for s in sentences]
 
 
 @pytest.fixture(scope="module")

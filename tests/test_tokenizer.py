@@ -1,4 +1,4 @@
-"""The jieba wrapper: its own instance, quiet, cached, and the same words as jieba."""
+"""The Lexicon's segmenter: its own instance, quiet, cached, and the same words as jieba."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import subprocess
 import sys
 import warnings
 
-from devzone import tokenizer
-from devzone.clean import clean_bytes
+from devzone.lexicon import Lexicon
+from devzone.pipeline import clean_bytes
 
 from .conftest import SEEDS
 
@@ -19,7 +19,7 @@ def test_cut_down_lexicon_segments_like_full_jieba():
     full = jieba.Tokenizer()
     for path in SEEDS:
         text = clean_bytes(path.read_bytes()).text
-        ours, theirs = tokenizer.cut(text), full.lcut(text, HMM=False)
+        ours, theirs = Lexicon().cut(text), full.lcut(text, HMM=False)
         common = len(set(ours) & set(theirs)) / len(set(theirs))
         assert common > 0.98, (path.name, common)
 
@@ -28,18 +28,19 @@ def test_own_instance_leaves_global_jieba_alone():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
-    tokenizer.cut("推进开发区高质量发展")
-    assert tokenizer._tokenizer() is not jieba.dt
+    lexicon = Lexicon()
+    lexicon.cut("推进开发区高质量发展")
+    assert lexicon._segmenter() is not jieba.dt
 
 
 def test_content_words_drop_stopwords_and_punctuation():
-    words = tokenizer.content_words("全年计划实施重点项目72个,总投资462.17亿元,推进污水处理厂建设。")
+    words = Lexicon().content_words("全年计划实施重点项目72个,总投资462.17亿元,推进污水处理厂建设。")
     assert "处理厂" in words and "投资" in words
     assert not {"的", "推进", ",", "72", "。"} & set(words)
 
 
 def test_dictionary_cache_goes_to_the_user_cache_dir(tmp_path):
-    code = "from devzone import tokenizer; tokenizer.cut('开发区')"
+    code = "from devzone.lexicon import Lexicon; Lexicon().cut('开发区')"
     env = {"DEVZONE_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env)
     assert first.returncode == 0 and first.stderr == b"", first.stderr

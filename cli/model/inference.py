@@ -1,71 +1,21 @@
-"""Stage 3: tag paragraphs with a primary theme, secondary themes and scores.
+"""The theme model at inference: probabilities of texts and spans, and tags from them.
 
-The shipped model is the trained scikit-learn pipeline (TF-IDF over character
-n-grams, linear SVM, sigmoid calibration) exported to plain arrays in an
-``.npz`` file: loading it imports neither scikit-learn nor pickle, which keeps
-start-up fast and cannot execute code from a tampered file. A ``.joblib``
-pipeline can be loaded too, after its checksum has been verified."""
+The shipped model is the trained scikit-learn pipeline (TF-IDF over character n-grams,
+linear SVM, sigmoid calibration) exported to plain arrays: scoring it needs numpy alone.
+Probabilities always come back in the model's own class order; ``in_theme_order`` turns
+them into THEMES order, the one canonical order everything else uses."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import warnings
-import zipfile
 from dataclasses import dataclass
 from itertools import repeat
-from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
-from .document import THEMES, ThemeTag
-from .errors import ModelError
-from .features import analysed_spans, char_ngrams, ngrams_of
-
-NPZ_KEYS = (
-    "vocabulary", "idf", "coef", "intercept", "calib_a", "calib_b", "classes", "ngram_range",
-    "secondary_share", "secondary_min_probability",
-)
-METADATA = "metadata.json"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def read_metadata(model_file: Path) -> dict[str, Any]:
-    meta_path = model_file.parent / METADATA
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{model_file}: no {METADATA} beside it, so its checksum cannot be verified") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{meta_path}: unreadable model metadata ({exc})") from None
-    if not isinstance(meta, dict) or not isinstance(meta.get("files"), dict):
-        raise ModelError(f"{meta_path}: not devzone model metadata")
-    return meta
-
-
-def verify_checksum(model_file: Path) -> dict[str, Any]:
-    """Refuse a model file whose sha256 differs from its metadata; return the metadata."""
-    if not model_file.is_file():
-        raise ModelError(f"{model_file}: model file not found")
-    meta = read_metadata(model_file)
-    expected = meta["files"].get(model_file.name)
-    if not expected:
-        raise ModelError(f"{model_file}: not listed in {METADATA}; refusing an unknown model file")
-    actual = sha256_file(model_file)
-    if actual != expected:
-        raise ModelError(
-            f"{model_file}: sha256 {actual[:12]}… does not match {expected[:12]}… in {METADATA}; "
-            "the file is corrupted or was replaced"
-        )
-    return meta
+from ..document import THEMES, ThemeTag
+from ..errors import ModelError
+from ..features import analysed_spans, char_ngrams, ngrams_of
 
 
 @dataclass(frozen=True)
@@ -203,13 +153,21 @@ class ThemeModel:
     def tag_from_probabilities(
         self, paragraphs: np.ndarray, sentences: Sequence[np.ndarray], lengths: Sequence[Sequence[int]]
     ) -> list[ThemeTag]:
-        return [self._tag_row(p, s, n) for p, s, n in zip(paragraphs, sentences, lengths)]
+        """One tag per row of ``paragraphs``, numbered by row."""
+        return [self._tag_row(i, p, s, n) for i, (p, s, n) in enumerate(zip(paragraphs, sentences, lengths, strict=True))]
 
-    def _tag_row(self, row: np.ndarray, sentences: np.ndarray, lengths: Sequence[int]) -> ThemeTag:
+    def _tag_row(self, index: int, row: np.ndarray, sentences: np.ndarray, lengths: Sequence[int]) -> ThemeTag:
         primary = self.classes[int(np.argmax(row))]
         secondary = self.rule.secondary(self.classes, primary, row, sentences, lengths)
         scores = {theme: round(float(row[self.classes.index(theme)]), 4) if theme in self.classes else 0.0 for theme in THEMES}
-        return ThemeTag(theme=primary, secondary=secondary, scores=scores)
+        return ThemeTag(paragraph=index, theme=primary, secondary=secondary, scores=scores)
+
+    def in_theme_order(self, probs: np.ndarray) -> np.ndarray:
+        """Probabilities in THEMES order, whatever order the model's classes are in."""
+        out = np.zeros((probs.shape[0], len(THEMES)))
+        for j, cls in enumerate(self.classes):
+            out[:, THEMES.index(cls)] = probs[:, j]
+        return out
 
 
 def _split(rows: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
@@ -220,52 +178,3 @@ def _split(rows: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
     return out
 
 
-def load_npz(path: Path) -> ThemeModel:
-    meta = verify_checksum(path)
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            missing = [k for k in NPZ_KEYS if k not in data.files]
-            if missing:
-                raise ModelError(f"{path}: not a devzone model (missing {', '.join(missing)})")
-            arrays = {k: data[k] for k in NPZ_KEYS}
-    except ModelError:
-        raise
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise ModelError(f"{path}: unreadable model file ({exc})") from None
-    n_classes = len(arrays["classes"])
-    if arrays["coef"].shape != (n_classes, len(arrays["vocabulary"])) or arrays["idf"].shape != (len(arrays["vocabulary"]),):
-        raise ModelError(f"{path}: model arrays have inconsistent shapes")
-    return ThemeModel(arrays=arrays, metadata=meta)
-
-
-def load_joblib(path: Path) -> ThemeModel:
-    meta = verify_checksum(path)  # before anything is unpickled
-    import joblib
-    import sklearn
-
-    trained_with = meta.get("sklearn_version")
-    if trained_with and trained_with != sklearn.__version__:
-        warnings.warn(
-            f"model was trained with scikit-learn {trained_with}, this is {sklearn.__version__}; "
-            "predictions may differ",
-            stacklevel=2,
-        )
-    try:
-        pipeline = joblib.load(path)
-    except Exception as exc:  # a pickle can fail in many ways; all mean the same to a user
-        raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
-    if not hasattr(pipeline, "predict_proba"):
-        raise ModelError(f"{path}: not a classifier pipeline")
-    return ThemeModel(pipeline=pipeline, metadata=meta)
-
-
-def load_model(path: Path) -> ThemeModel:
-    """Load a model file (.npz inference form or .joblib pipeline), checksum first."""
-    suffix = path.suffix.lower()
-    if suffix == ".npz":
-        return load_npz(path)
-    if suffix in (".joblib", ".pkl", ".pickle"):
-        return load_joblib(path)
-    if path.is_dir():
-        return load_npz(path / "theme_model.npz")
-    raise ModelError(f"{path}: unknown model format (expected .npz or .joblib)")

@@ -17,16 +17,15 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .document import THEMES
-from .errors import DevzoneError, LabelError
-from .features import NGRAM_RANGE, normalize_text
+from ..document import THEMES
+from ..errors import DevzoneError, LabelError
+from ..features import NGRAM_RANGE, normalize_text
+from .inference import SecondaryRule
+from .store import JOBLIB_NAME, METADATA_NAME, NPZ_NAME
 
 N_FOLDS = 5
 SEED = 0
 MAX_FEATURES = 60000
-NPZ_NAME = "theme_model.npz"
-JOBLIB_NAME = "theme_model.joblib"
-METADATA_NAME = "metadata.json"
 
 # The guide's own vocabulary, used only as a baseline to beat.
 BASELINE_KEYWORDS = {
@@ -65,7 +64,7 @@ def read_labels(label_dir: Path) -> list[LabeledParagraph]:
                     continue
                 try:
                     obj = json.loads(line)
-                except ValueError as exc:
+                except json.JSONDecodeError as exc:
                     problems.append(f"{where}: bad JSON ({exc.msg})")
                     continue
                 if not isinstance(obj, dict):
@@ -118,10 +117,10 @@ def _vectorizer(features: str):
             dtype=np.float64,
         )
     if features == "word":
-        from .tokenizer import cut
+        from ..lexicon import Lexicon
 
         return TfidfVectorizer(
-            tokenizer=cut,
+            tokenizer=Lexicon().cut,
             token_pattern=None,
             preprocessor=normalize_text,
             ngram_range=(1, 2),
@@ -217,8 +216,6 @@ def tune_secondary_rule(
 ) -> tuple[float, float, float]:
     """Pick the sentence share and probability floor whose secondary themes best match
     the labels (F1 over paragraph-theme pairs); return (share, floor, f1)."""
-    from .classify import SecondaryRule
-
     lengths = [[len(s) for s in split(r.text)] for r in rows]
     best = (-1.0, 0.2, 0.05)
     for share in (0.1, 0.15, 0.2, 0.25, 0.3):
@@ -311,9 +308,9 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
     temps: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            temps.append((name, Path(tmp)))
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the model from other users
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            temps.append((name, Path(tmp_name)))
+            os.chmod(tmp_name, 0o644)  # mkstemp's 0600 would hide the model from other users
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()

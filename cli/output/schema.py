@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import SCHEMA_VERSION
-from .document import THEMES
+from ..document import THEMES
+from ..model.inference import SecondaryRule
+from ..versions import SCHEMA_VERSION
 
 _SENTENCE = {
     "type": "object",
@@ -57,7 +58,7 @@ def build_schema() -> dict[str, Any]:
                         "heading_path": {"type": "array", "items": {"type": "string"}},
                         "text": {"type": "string"},
                         "theme": _THEME_ID,
-                        "secondary": {"type": "array", "items": _THEME_ID, "maxItems": 2},
+                        "secondary": {"type": "array", "items": _THEME_ID, "maxItems": SecondaryRule.max_secondary},
                         "scores": {
                             "type": "object",
                             "required": list(THEMES),

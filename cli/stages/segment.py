@@ -1,4 +1,4 @@
-"""Stage 2: cleaned lines in, a Document of headed paragraphs and sentences out.
+"""Stage: cleaned lines in, a Document of headed paragraphs and sentences out.
 
 Works on the line structure cleaning leaves: Markdown and short unpunctuated
 lines are headings, lines broken in mid-sentence are rejoined, captions that
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Paragraph, Sentence
+from ..document import Document, Paragraph, Sentence
 
 MAX_HEADING_CHARS = 40
 MAX_SENTENCE_CHARS = 300
@@ -35,7 +35,12 @@ _COLUMN_TAGS = re.compile(r"\s+(建言献策|要闻|头条|专题|专栏|聚焦|
 # Closing quotes end a sentence with its terminator; closing brackets do not
 # ("（见附件。）开工" goes on), so brackets are left to the depth check.
 _QUOTE_CLOSERS = "”’」』\"'"
-_SENTENCE_END = re.compile(r"(……|[。！？!?；;…])[" + re.escape(_QUOTE_CLOSERS) + r"]*")
+_SENTENCE_MARKS = "。！？!?；;"
+_SENTENCE_END = re.compile(r"(……|[" + _SENTENCE_MARKS + r"…])[" + re.escape(_QUOTE_CLOSERS) + r"]*")
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    return any(ch in text for ch in _SENTENCE_MARKS)
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,9 @@ def _pick_title(preamble: list[_Line]) -> str | None:
     return _COLUMN_TAGS.sub("", max(candidates, key=len))
 
 
-def split_sentences(text: str, paragraph: int = 0) -> tuple[Sentence, ...]:
-    """Split a paragraph into sentence spans, never inside quotes or brackets."""
+def split_sentences(text: str, paragraph: int = 0, first_index: int = 0) -> tuple[Sentence, ...]:
+    """Split a paragraph into sentence spans, never inside quotes or brackets; the sentences
+    are numbered from ``first_index`` (the count of sentences before this paragraph)."""
     pieces: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -168,9 +174,9 @@ def split_sentences(text: str, paragraph: int = 0) -> tuple[Sentence, ...]:
         if e > s:
             if out and not any(ch.isalnum() for ch in text[s:e]):
                 last = out[-1]
-                out[-1] = Sentence(paragraph, last.start, e, text[last.start : e])
+                out[-1] = Sentence(paragraph, last.start, e, text[last.start : e], last.index)
                 continue
-            out.append(Sentence(paragraph, s, e, text[s:e]))
+            out.append(Sentence(paragraph, s, e, text[s:e], first_index + len(out)))
     return tuple(out)
 
 
@@ -217,7 +223,8 @@ def segment(text: str) -> Document:
     headings: list[str] = []
     seen: set[str] = set()
     duplicates = 0
-    for line, is_heading in zip(lines, heading_flags):
+    n_sentences = 0
+    for line, is_heading in zip(lines, heading_flags, strict=True):
         if is_heading:
             if line.md_level == 1 and title is None:
                 title = line.text
@@ -237,13 +244,10 @@ def segment(text: str) -> Document:
             continue
         seen.add(line.text)
         index = len(paragraphs)
+        sentences = split_sentences(line.text, index, n_sentences)
+        n_sentences += len(sentences)
         paragraphs.append(
-            Paragraph(
-                index=index,
-                text=line.text,
-                heading_path=tuple(h for _, h in stack),
-                sentences=split_sentences(line.text, index),
-            )
+            Paragraph(index=index, text=line.text, heading_path=tuple(h for _, h in stack), sentences=sentences)
         )
     return Document(
         title=title,

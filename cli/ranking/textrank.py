@@ -47,9 +47,9 @@ def _pairs(m: int) -> tuple[np.ndarray, np.ndarray]:
 def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int | None = None) -> Graph:
     n = len(token_lists)
     postings: dict[str, list[int]] = {}
-    for i, tokens in enumerate(token_lists):
+    for k, tokens in enumerate(token_lists):
         for w in set(tokens):
-            postings.setdefault(w, []).append(i)
+            postings.setdefault(w, []).append(k)
     long_input = n > LONG_INPUT
     # On long input a word shared by many sentences says little about any pair of them, and
     # its pairs grow with the square of its count: cap it, so edges grow linearly with n.

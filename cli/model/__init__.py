@@ -1,0 +1,1 @@
+"""The theme model: files and checksums (store), scoring (inference), and training."""

@@ -1,0 +1,47 @@
+"""Every knob of an analysis, its default and its validation, written once. The CLI's
+option defaults and the library's come from here."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+TOP_K = 6
+THEME_TOP_K = 3
+MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES_TEXT = "20MB"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What one analysis does; ``Options()`` is what ``devzone summarize`` does by default."""
+
+    top_k: int = TOP_K  # sentences in the overall summary
+    theme_top_k: int = THEME_TOP_K  # sentences in each theme's summary
+    max_bytes: int = MAX_BYTES  # inputs larger than this are refused
+    model: str | None = None  # path of a model file; None for the shipped one
+    user_dicts: tuple[str, ...] = ()  # jieba-format dictionaries whose words the segmenter keeps whole
+    stopword_files: tuple[str, ...] = ()  # word lists that never count as content words
+
+    def __post_init__(self) -> None:
+        for name in ("top_k", "theme_top_k", "max_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
+
+
+def parse_size(text: str | int) -> int:
+    """A size such as 20MB, 500KB or 1.5G, in bytes; ValueError for anything else."""
+    if isinstance(text, int):
+        return text
+    units = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+    t = text.strip().upper()
+    num = t.rstrip("KMGB")
+    unit = t[len(num):]
+    try:
+        value = float(num)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a size such as 20MB") from None
+    if unit not in units or not math.isfinite(value) or value <= 0 or value * units[unit] < 1:
+        raise ValueError(f"{text!r} is not a size such as 20MB")
+    return int(value * units[unit])

@@ -1,0 +1,119 @@
+"""Every JSON record devzone prints, built from data. Keys are snake_case and their order
+is the order users see; ``devzone schema`` describes them."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..document import CleanText, Document, Paragraph, RankedSentence, ThemeTag
+from ..resources import theme_definitions
+from ..versions import SCHEMA_VERSION, __version__
+
+
+def paragraph_record(p: Paragraph, tag: ThemeTag) -> dict[str, Any]:
+    return {
+        "index": p.index,
+        "heading_path": list(p.heading_path),
+        "text": p.text,
+        "theme": tag.theme,
+        "secondary": list(tag.secondary),
+        "scores": tag.scores,
+    }
+
+
+def sentence_record(s: RankedSentence) -> dict[str, Any]:
+    return {"text": s.text, "paragraph": s.paragraph, "start": s.start, "end": s.end, "score": s.score}
+
+
+def report_record(source: str, clean: CleanText, document: Document, warnings: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON form of an analysed report (``devzone schema`` describes it)."""
+    names = theme_definitions()
+    assert document.tags is not None and document.summary is not None
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "devzone_version": __version__,
+        "source": source,
+        "title": document.title,
+        "encoding": clean.encoding,
+        "script_conversion": clean.script_conversion,
+        "html": clean.html,
+        "counts": {
+            "characters": sum(len(p.text) for p in document.paragraphs),
+            "paragraphs": len(document.paragraphs),
+            "sentences": sum(len(p.sentences) for p in document.paragraphs),
+            "headings": len(document.headings),
+            "dropped_lines": clean.dropped_lines + document.dropped_lines,
+            "pinyin_removed": clean.pinyin_removed,
+        },
+        "warnings": list(warnings),
+        "paragraphs": [paragraph_record(p, document.tag(p.index)) for p in document.paragraphs],
+        "summary": [sentence_record(s) for s in document.summary.overall],
+        "themes": {
+            t.theme: {
+                "name": names[t.theme]["name"],
+                "share": t.share,
+                "paragraphs": list(t.paragraphs),
+                "summary": [sentence_record(s) for s in t.summary],
+                "keywords": list(t.keywords),
+            }
+            for t in document.summary.themes
+        },
+    }
+
+
+def tagged_record(source: str, document: Document) -> dict[str, Any]:
+    """What ``devzone classify`` prints for a report: its paragraphs with their themes."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "title": document.title,
+        "paragraphs": [paragraph_record(p, document.tag(p.index)) for p in document.paragraphs],
+    }
+
+
+def tag_record(record_id: Any, tag: ThemeTag) -> dict[str, Any]:
+    """What ``devzone classify --jsonl`` prints for one input line."""
+    return {"id": record_id, "theme": tag.theme, "secondary": list(tag.secondary), "scores": tag.scores}
+
+
+def error_record(source: str, error_type: str, message: str) -> dict[str, Any]:
+    """What a batch writes for an input that could not be analysed."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "error": {"type": error_type, "message": message},
+    }
+
+
+def line_error_record(record_id: Any, line: int, message: str) -> dict[str, Any]:
+    """What ``devzone classify --jsonl`` prints for a line it cannot read."""
+    return {"id": record_id, "line": line, "error": message}
+
+
+def is_json_safe(value: Any, depth: int = 0) -> bool:
+    """True when ``value`` serialises to strict JSON (no NaN or Infinity, no lone
+    surrogates) and nests no deeper than 64 levels."""
+    if depth > 64:
+        return False
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(is_json_safe(k, depth + 1) and is_json_safe(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(is_json_safe(v, depth + 1) for v in value)
+    return True
+
+
+def themes_table() -> list[dict[str, str]]:
+    """The theme ids in THEMES order with their Chinese names and definitions."""
+    from ..document import THEMES
+
+    defs = theme_definitions()
+    return [{"id": t, "name": defs[t]["name"], "definition": defs[t]["definition"]} for t in THEMES]

@@ -1,0 +1,1 @@
+"""Ranking: centrality, informativeness, selection and keywords, the tools the summarize stage uses."""

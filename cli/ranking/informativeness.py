@@ -1,0 +1,30 @@
+"""How much a sentence says: figures with units, named projects and programmes count for
+it; slogan and framing vocabulary count against it. Plain centrality favours vague
+sentences precisely because they echo every section; this is the counterweight."""
+
+from __future__ import annotations
+
+import re
+
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|亿元|万元|元|亿|万|千|百|个|家|户|人次|人|项|座|所|台|辆|套|条|公里|千米|米|"
+    r"平方米|平方公里|亩|公顷|吨|千瓦|千伏|兆瓦|立方米|件|次|倍|年|天|张|类|批|处|场|名)"
+)
+_NAMED = re.compile(r"《[^》]{2,40}》|“[^”]{2,20}”|[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:项目|工程|园区|产业园|基地|中心|平台|计划|行动)")
+_FRAMING = re.compile(
+    r"习近平|党中央|总书记|精神|指引|思想|坚强领导|重要讲话|二十大|万众一心|撸起袖子|加油干|奋力|谱写|书写|"
+    r"新篇章|新征程|蓝图|行稳致远|砥砺|踔厉|同心|初心|使命|决心|信心|担当|感恩|嘱托|伟大|光荣|奋斗|"
+    r"各位代表|总基调|新发展理念|高质量发展之路"
+)
+
+
+def informativeness(text: str) -> float:
+    figures = len(_FIGURE.findall(text))
+    named = len(_NAMED.findall(text))
+    framing = len(_FRAMING.findall(text))
+    value = 0.5 * min(figures, 4) / 4 + 0.3 * min(named, 3) / 3
+    value += 0.2 * min(len(text), 120) / 120
+    value -= 0.25 * min(framing, 3)
+    if not figures and framing:
+        value -= 0.2
+    return max(value, 0.0)

@@ -1,0 +1,29 @@
+"""Readers: a path or bytes in, decoded text out, whatever the file's format.
+
+Each format is one module; this package's ``read_bytes`` sniffs the bytes and sends them to
+the right one. New formats (PDF, Word) join here as a module and a line in ``read_bytes``.
+Readers never clean: they hand the text on exactly as the file has it."""
+
+from __future__ import annotations
+
+from ..document import RawText
+from ..errors import BinaryInputError
+from .decode import decode_bytes
+from .html import extract_html_text, looks_like_html
+from .sniff import detect_binary
+
+
+def read_text(text: str, encoding: str = "utf-8") -> RawText:
+    """Text already decoded: an HTML page becomes its visible text."""
+    if looks_like_html(text):
+        return RawText(extract_html_text(text), encoding, html=True)
+    return RawText(text, encoding)
+
+
+def read_bytes(data: bytes, source: str = "<input>") -> RawText:
+    """Bytes of a report file, refused with a named error when they are not a report."""
+    what = detect_binary(data)
+    if what:
+        raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")
+    text, encoding = decode_bytes(data, source)
+    return read_text(text, encoding)

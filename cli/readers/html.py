@@ -1,0 +1,75 @@
+"""Visible text of an HTML page, one line per block element, headings as Markdown."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th "
+    "thead tr ul title".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg head nav iframe object".split())
+
+
+class _TextExtractor(HTMLParser):
+    """Collect visible text, one line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIP_TAGS:
+            self.skip_depth += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.skip_depth:
+            self.parts.append("#" * int(tag[1]) + " ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        elif not self.skip_depth:
+            self.parts.append(data.replace("\n", " "))
+
+
+_HTML_HINT = re.compile(r"<(!doctype\s+html|html|body|div|p|br|head|meta|table|span)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lstrip()
+    if head.lower().startswith(("<!doctype html", "<html")):
+        return True
+    return len(_HTML_HINT.findall(text[:20000])) >= 3
+
+
+def extract_html_text(text: str) -> str:
+    """Visible text of an HTML page, block elements as separate lines."""
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    body = "".join(parser.parts)
+    has_h1 = "\n# " in "\n" + body
+    title = parser.title.strip()
+    if title and not has_h1:
+        body = f"# {title}\n" + body
+    return body
