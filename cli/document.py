@@ -23,6 +23,9 @@ THEMES: tuple[str, ...] = (
     "other",
 )
 
+# The parts of a report, in the order reports follow (STRUCTURE.md).
+PARTS: tuple[str, ...] = ("review", "targets", "plan", "government", "appendix")
+
 
 @dataclass(frozen=True)
 class RawText:
@@ -42,8 +45,9 @@ class CleanText:
     encoding: str
     script_conversion: str  # "none" or "t2s"
     pinyin_removed: int
-    dropped_lines: int
+    dropped: tuple[tuple[str, int], ...] = ()  # lines dropped, by kind of furniture
     html: bool = False
+    posted: tuple[str, ...] = ()  # the posting-time lines dropped as furniture (a publication date)
     warnings: tuple[str, ...] = ()
 
 
@@ -118,6 +122,30 @@ class Summary:
     themes: tuple[ThemeSummary, ...]
 
 
+@dataclass(frozen=True)
+class FrontLine:
+    """A line of the report's front matter that is not a paragraph: ``role`` is "dateline"
+    (——2025年1月15日在…会议上), "speaker" (省长 施小琳) or "masthead" (a line above the text
+    that is neither the title nor a heading, such as the zone's or city's name)."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The metadata layer: what the report is. ``sources`` says where each field came from
+    ("text" or "file_name"), for the fields that were found."""
+
+    title: str | None
+    place: str | None
+    year: int | None
+    level: str | None  # national, province, city, county or zone
+    date: str | None  # ISO
+    speaker: str | None
+    sources: tuple[tuple[str, str], ...] = ()
+
+
 class LayerMismatch(ValueError):
     """A layer's records do not line up with the Document's paragraphs or sentences."""
 
@@ -129,12 +157,15 @@ class Document:
     title: str | None
     paragraphs: tuple[Paragraph, ...]
     headings: tuple[str, ...]
-    dropped_lines: int
+    dropped: tuple[tuple[str, int], ...] = ()  # lines that became no paragraph, by kind
     duplicate_paragraphs: int = 0
+    front: tuple[FrontLine, ...] = ()
     tags: tuple[ThemeTag, ...] | None = None
     words: tuple[SentenceWords, ...] | None = None
     sentence_themes: SentenceThemes | None = None
     summary: Summary | None = None
+    metadata: Metadata | None = None
+    parts: tuple[str | None, ...] | None = None  # one per paragraph
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -153,9 +184,15 @@ class Document:
                 if value.probabilities.shape != (n_sentences, len(THEMES)):
                     raise LayerMismatch(f"sentence_themes has shape {value.probabilities.shape}, "
                                         f"expected ({n_sentences}, {len(THEMES)})")
-            elif name != "summary":
+            elif name == "parts":
+                if len(value) != n_paragraphs:
+                    raise LayerMismatch(f"parts has {len(value)} entries for {n_paragraphs} paragraphs")
+            elif name not in ("summary", "metadata"):
                 raise LayerMismatch(f"unknown layer {name!r}")
         return dataclasses.replace(self, **layers)
+
+    def part(self, paragraph: int) -> str | None:
+        return self.parts[paragraph] if self.parts is not None else None
 
     def tag(self, paragraph: int) -> ThemeTag:
         if self.tags is None:

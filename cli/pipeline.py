@@ -33,13 +33,15 @@ from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
 from .stages.clean import clean, clean_paragraph
+from .stages.metadata import describe
+from .stages.parts import assign_parts
 from .stages.segment import has_sentence_punctuation, segment, split_sentences
 from .stages.summarize import summarize
 from .stages.tokenize import tokenize
 
 # The stages after segmenting, in order. A command that needs less runs a prefix-free subset
 # (``Analyzer.tag`` skips tokenize and summarize), never its own order.
-STAGES = ("tokenize", "classify", "summarize")
+STAGES = ("metadata", "parts", "tokenize", "classify", "summarize")
 BACKENDS = ("loky", "dask")
 __all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "expand_inputs", "read_input"]
 
@@ -96,7 +98,11 @@ class Analyzer:
     def lexicon(self) -> Lexicon:
         return Lexicon(user_dicts=self.options.user_dicts, stopword_files=self.options.stopword_files)
 
-    def _stage(self, name: str) -> Callable[[Document], Document]:
+    def _stage(self, name: str, cleaned: CleanText, source: str) -> Callable[[Document], Document]:
+        if name == "metadata":
+            return lambda d: describe(d, source, cleaned.posted)
+        if name == "parts":
+            return assign_parts
         if name == "tokenize":
             lexicon = self.lexicon
             return lambda d: tokenize(d, lexicon)
@@ -108,12 +114,12 @@ class Analyzer:
             return lambda d: summarize(d, idf, o.top_k, o.theme_top_k)
         raise ValueError(f"unknown stage {name!r}")
 
-    def annotate(self, text: CleanText | str, stages: Sequence[str] = STAGES) -> Document:
+    def annotate(self, cleaned: CleanText, stages: Sequence[str] = STAGES, source: str = "") -> Document:
         """Segment cleaned text and run the named stages on it, in pipeline order."""
-        document = segment(text.text if isinstance(text, CleanText) else text)
+        document = segment(cleaned.text)
         for name in STAGES:
             if name in stages:
-                document = self._stage(name)(document)
+                document = self._stage(name, cleaned, source)(document)
         return document
 
     def read(self, source: str | os.PathLike[str]) -> CleanText:
@@ -136,12 +142,12 @@ class Analyzer:
         return self._report(clean(readers.read_text(text, encoding)), source)
 
     def _report(self, cleaned: CleanText, source: str) -> Report:
-        document = self.annotate(cleaned)
+        document = self.annotate(cleaned, source=source)
         return Report(source=source, clean=cleaned, document=document, warnings=_warnings(cleaned, document))
 
     def tag(self, source: str | os.PathLike[str]) -> Document:
         """Paragraphs of one report with their themes, without summaries."""
-        return self.annotate(self.read(source), stages=("classify",))
+        return self.annotate(self.read(source), stages=("metadata", "parts", "classify"), source=str(source))
 
     def classify_texts(self, texts: Sequence[str]) -> list[ThemeTag]:
         """Tag each text as one paragraph, in order (cleaned, never split or merged)."""

@@ -2,4 +2,4 @@
 (pyproject.toml reads the package version from here)."""
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"

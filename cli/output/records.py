@@ -6,15 +6,16 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..document import CleanText, Document, Paragraph, RankedSentence, ThemeTag
+from ..document import CleanText, Document, Metadata, Paragraph, RankedSentence, ThemeTag
 from ..resources import theme_definitions
 from ..versions import SCHEMA_VERSION, __version__
 
 
-def paragraph_record(p: Paragraph, tag: ThemeTag) -> dict[str, Any]:
+def paragraph_record(p: Paragraph, tag: ThemeTag, part: str | None) -> dict[str, Any]:
     return {
         "index": p.index,
         "heading_path": list(p.heading_path),
+        "part": part,
         "text": p.text,
         "theme": tag.theme,
         "secondary": list(tag.secondary),
@@ -34,7 +35,7 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
         "schema_version": SCHEMA_VERSION,
         "devzone_version": __version__,
         "source": source,
-        "title": document.title,
+        **metadata_record(document.metadata),
         "encoding": clean.encoding,
         "script_conversion": clean.script_conversion,
         "html": clean.html,
@@ -43,11 +44,12 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
             "paragraphs": len(document.paragraphs),
             "sentences": sum(len(p.sentences) for p in document.paragraphs),
             "headings": len(document.headings),
-            "dropped_lines": clean.dropped_lines + document.dropped_lines,
+            "dropped_lines": sum(n for _, n in clean.dropped) + sum(n for k, n in document.dropped if k != "title"),
+            "dropped": _dropped_by_kind(clean, document),
             "pinyin_removed": clean.pinyin_removed,
         },
         "warnings": list(warnings),
-        "paragraphs": [paragraph_record(p, document.tag(p.index)) for p in document.paragraphs],
+        "paragraphs": [paragraph_record(p, document.tag(p.index), document.part(p.index)) for p in document.paragraphs],
         "summary": [sentence_record(s) for s in document.summary.overall],
         "themes": {
             t.theme: {
@@ -62,13 +64,35 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
     }
 
 
+def metadata_record(metadata: Metadata | None) -> dict[str, Any]:
+    """The report's metadata, at the top level of its record."""
+    m = metadata or Metadata(None, None, None, None, None, None)
+    return {
+        "title": m.title,
+        "place": m.place,
+        "year": m.year,
+        "level": m.level,
+        "date": m.date,
+        "speaker": m.speaker,
+        "metadata_source": dict(m.sources),
+    }
+
+
+def _dropped_by_kind(clean: CleanText, document: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for kind, n in (*clean.dropped, *document.dropped):
+        if kind != "title":
+            counts[kind] = counts.get(kind, 0) + n
+    return dict(sorted(counts.items()))
+
+
 def tagged_record(source: str, document: Document) -> dict[str, Any]:
     """What ``devzone classify`` prints for a report: its paragraphs with their themes."""
     return {
         "schema_version": SCHEMA_VERSION,
         "source": source,
-        "title": document.title,
-        "paragraphs": [paragraph_record(p, document.tag(p.index)) for p in document.paragraphs],
+        **metadata_record(document.metadata),
+        "paragraphs": [paragraph_record(p, document.tag(p.index), document.part(p.index)) for p in document.paragraphs],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import THEMES
+from ..document import PARTS, THEMES
 from ..model.inference import SecondaryRule
 from ..versions import SCHEMA_VERSION
 
@@ -21,13 +21,30 @@ _SENTENCE = {
     },
 }
 _THEME_ID = {"type": "string", "enum": list(THEMES)}
+_COUNTS = ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"]
+_PART = {"enum": [*PARTS, None], "description": "review (last year), targets (this year's targets), plan (this "
+         "year's tasks), government (its own conduct), appendix (never summarised), or null"}
+METADATA_KEYS = ["title", "place", "year", "level", "date", "speaker", "metadata_source"]
+METADATA_PROPERTIES: dict[str, Any] = {
+    "title": {"type": ["string", "null"], "description": "the report's own headline; null when the file has none"},
+    "place": {"type": ["string", "null"], "description": "as written: 四川省, 深圳市, 通辽经济技术开发区; 中国 for national reports"},
+    "year": {"type": ["integer", "null"], "description": "the year the report was delivered or published"},
+    "level": {"enum": ["national", "province", "city", "county", "zone", None]},
+    "date": {"type": ["string", "null"], "format": "date", "description": "delivery (or publication) date, ISO"},
+    "speaker": {"type": ["string", "null"], "description": "who delivered it, when stated"},
+    "metadata_source": {
+        "type": "object",
+        "description": "where each field found came from: text, or file_name as a last resort",
+        "additionalProperties": {"enum": ["text", "file_name"]},
+    },
+}
 
 
 def build_schema() -> dict[str, Any]:
     report = {
         "type": "object",
         "required": [
-            "schema_version", "devzone_version", "source", "title", "encoding", "script_conversion",
+            "schema_version", "devzone_version", "source", *METADATA_KEYS, "encoding", "script_conversion",
             "html", "counts", "warnings", "paragraphs", "summary", "themes",
         ],
         "additionalProperties": False,
@@ -35,27 +52,36 @@ def build_schema() -> dict[str, Any]:
             "schema_version": {"const": SCHEMA_VERSION},
             "devzone_version": {"type": "string"},
             "source": {"type": "string", "description": "the path given, or - for stdin"},
-            "title": {"type": ["string", "null"], "description": "the report's headline, if it has one"},
+            **METADATA_PROPERTIES,
             "encoding": {"type": "string", "description": "the encoding the bytes were decoded with"},
             "script_conversion": {"enum": ["none", "t2s"], "description": "t2s: traditional converted to simplified"},
             "html": {"type": "boolean", "description": "the input was an HTML page"},
             "counts": {
                 "type": "object",
-                "required": ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"],
+                "required": [*_COUNTS, "dropped"],
                 "additionalProperties": False,
-                "properties": {k: {"type": "integer", "minimum": 0} for k in
-                               ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"]},
+                "properties": {
+                    **{k: {"type": "integer", "minimum": 0} for k in _COUNTS},
+                    "dropped": {
+                        "type": "object",
+                        "description": "lines that became no paragraph, by kind: furniture kinds (navigation, widget, "
+                        "source, posting_time, read_count, editor, byline, site_name, related, caption, copyright, "
+                        "disclaimer, id, divider), dateline, speaker, masthead, duplicate, notice",
+                        "additionalProperties": {"type": "integer", "minimum": 1},
+                    },
+                },
             },
             "warnings": {"type": "array", "items": {"type": "string"}},
             "paragraphs": {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["index", "heading_path", "text", "theme", "secondary", "scores"],
+                    "required": ["index", "heading_path", "part", "text", "theme", "secondary", "scores"],
                     "additionalProperties": False,
                     "properties": {
                         "index": {"type": "integer", "minimum": 0},
                         "heading_path": {"type": "array", "items": {"type": "string"}},
+                        "part": _PART,
                         "text": {"type": "string"},
                         "theme": _THEME_ID,
                         "secondary": {"type": "array", "items": _THEME_ID, "maxItems": SecondaryRule.max_secondary},

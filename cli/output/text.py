@@ -9,11 +9,20 @@ def report_text(record: dict[str, Any]) -> str:
     if "error" in record:
         return f"{record['source']}: ERROR {record['error']['message']}\n"
     lines = [f"# {record['title'] or record['source']}", ""]
+    about = [str(record[k]) for k in ("place", "year", "level", "date", "speaker") if record.get(k) is not None]
+    if about:
+        lines.append(" · ".join(about))
     c = record["counts"]
     lines.append(
         f"{record['source']} · {record['encoding']} · {c['paragraphs']} paragraphs · {c['sentences']} sentences"
         + (" · converted to simplified" if record["script_conversion"] == "t2s" else "")
     )
+    parts: dict[str, int] = {}
+    for p in record["paragraphs"]:
+        if p.get("part"):
+            parts[p["part"]] = parts.get(p["part"], 0) + 1
+    if parts:
+        lines.append("parts: " + ", ".join(f"{k} {v}" for k, v in parts.items()) + " paragraphs")
     for w in record["warnings"]:
         lines.append(f"warning: {w}")
     lines += ["", "## Summary", ""]

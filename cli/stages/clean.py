@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from ..document import CleanText, RawText
 
@@ -18,32 +19,56 @@ _GLUED_PINYIN = re.compile(
     r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]" + _PINYIN_SYLLABLE + r"[)）]"
 )
 
-_DATE_LINE = re.compile(
-    r"^[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?[\]】)）]?$"
-)
-_CAPTION = re.compile(r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$")
-_BYLINE = re.compile(
-    r"^[□■◎●]\s*[\u3400-\u9fff]{2,4}(\s+[\u3400-\u9fff]{2,4})*$"
-    r"|^[\u3400-\u9fff]{2,3}(?:[\s\u3000]+[\u3400-\u9fff]{2,3})+$"
-    r"|^(本报|本网)?(记者|通讯员|作者|文/|文|编辑|责编|责任编辑|审核|校对)[\s:：/]"
-)
-# Navigation, widgets and source lines of news and government sites.
-_FURNITURE = re.compile(
-    r"^(上一篇|下一篇|上一版|下一版|上一条|下一条|往期阅读|往期回顾|相关阅读|推荐阅读|相关链接|相关新闻|"
-    r"当前版|标题导航|返回顶部|返回首页|关闭窗口|打印本页|【?打印】?|【?关闭】?|分享到|扫一扫|"
-    r"来源[:：]|稿源[:：]|信息来源[:：]|发布时间[:：]|时间[:：]|日期[:：]|发布日期[:：]|浏览次数|"
-    r"阅读次数|点击[数量率]|访问量|作者[:：]|编辑[:：]|责任编辑|审核[:：]|校对[:：]|免责声明|"
-    r"版权所有|Copyright|©|主办[:：]|承办[:：]|ICP备|网站标识码|京公网安备|"
-    r"第\s*\d+\s*版[:：])"
-    r"|(官方微信公众号|微信公众号|扫码关注|扫描二维码|二维码)$"
-    r"|^(放大|缩小|默认|朗读|下载|打印|收藏|分享|字号|【字号】|大|中|小|\s|【|】|[|/])+$"
-    r"|【\s*字号\s*[:：]?|字号[:：]\s*[大中小]"
+# Page furniture by kind, first match wins. Each pattern is anchored and bounded so that no
+# line can make it backtrack; lines longer than MAX_FURNITURE_CHARS are body text whatever
+# they contain, except disclaimers and copyright notices, matched by their opening alone.
+MAX_FURNITURE_CHARS = 80
+_SEP = r"[\s|｜/·•]*"
+_FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("disclaimer", re.compile(r"^【?(免责声明|版权声明|特别声明|声明)[】:：]")),
+    ("copyright", re.compile(
+        r"^.{0,40}(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|技术支持[:：]|网站地图|联系我们|"
+        r"网站声明|隐私(政策|声明)|主办单位|承办单位|主办[:：]|承办[:：]|政府网站找错)", re.IGNORECASE)),
+    ("navigation", re.compile(
+        r"^(首页|当前位置|您的位置|您现在的位置|所在位置|位置[:：]|上一篇|下一篇|上一版|下一版|上一条|下一条|"
+        r"上一页|下一页|返回顶部|返回首页|返回列表|返回|关闭窗口|关闭本页|标题导航|当前版|English|无障碍|"
+        r"长者模式|适老化|登录|注册|搜索)"
+        r"|^[^。！？]{0,30}[>»＞›]\s*[^。！？]{0,40}$"
+        r"|^第\s*\d+\s*版[:：]")),
+    ("related", re.compile(
+        r"^【?(相关阅读|相关新闻|相关链接|相关文章|相关稿件|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|"
+        r"往期阅读|往期回顾|猜你喜欢|更多|精彩推荐|专题)】?\s*[:：>»]*\s*$")),
+    ("source", re.compile(r"^【?(来源|稿源|信息来源|文章来源|出处|转自|来自)[】]?\s*[:：]")),
+    ("posting_time", re.compile(
+        r"^【?(发布时间|时间|日期|发布日期|更新时间|发表时间|成文日期)[】]?\s*[:：]"
+        r"|^[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?[\]】)）]?"
+        r"(\s*(来源|作者|浏览|阅读|点击)[^。！？]{0,40})?$")),
+    ("read_count", re.compile(r"^.{0,30}(浏览次数|阅读次数|阅读量|浏览量|点击[数量率]|访问量|访问次数)[:：\s]")),
+    ("editor", re.compile(
+        r"^【?(责任编辑|编辑|责编|审核|审校|校对|终审|初审|复审|值班编辑|监制|制作|策划|排版|统筹)】?\s*[:：/|｜\s]")),
+    ("byline", re.compile(
+        r"^[□■◎●]\s*[\u3400-\u9fff]{2,4}(\s+[\u3400-\u9fff]{2,4})*$"
+        r"|^[\u3400-\u9fff]{2,3}(?:[\s\u3000]+[\u3400-\u9fff]{2,3})+$"
+        r"|^(本报|本网|新华社|人民网|央广网|中新网)?(记者|通讯员|作者|文/|文|撰稿)[\s:：/]")),
+    ("widget", re.compile(
+        r"^(放大|缩小|默认|朗读|下载|打印|收藏|分享|字号|字体|【字号】|大|中|小|\s|【|】|[|/]|我要纠错|纠错|"
+        r"打印本页|关闭|微信|微博|QQ空间|QQ|分享到|扫一扫|扫码|用手机扫描|手机看|[:：])+$"
+        r"|^【\s*(字号|打印|关闭|纠错|收藏|大\s*中\s*小)|字号[:：]\s*[大中小]|^分享到|^扫一扫|^用手机扫"
+        r"|(官方微信公众号|微信公众号|扫码关注|扫描二维码|二维码|分享到[:：]?)$")),
+    ("site_name", re.compile(
+        r"^[\u3400-\u9fffA-Za-z]{2,20}(门户网站|人民政府网|政府网|政务网|网站|客户端|APP|App|新闻网|官网|官方网站|"
+        r"融媒体中心|公众号|频道)$")),
+    ("caption", re.compile(
+        r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$|^图为|^（?图片来源|^资料图|^图[:：]|^图片[:：]|^视频[:：]")),
+    ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类)\s*[:：]")),
     # rules and dividers; lone Chinese punctuation is kept, it is a broken sentence's tail
-    r"|^[\s\-=_*#~|/\\·•.<>+^]*$",
-    re.IGNORECASE,
+    ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^]*$")),
 )
-# Disclaimers can run long, so they are matched by their opening alone.
-_DISCLAIMER = re.compile(r"^【?(免责声明|版权声明|特别声明|声明)[】:：]")
+_OFFICE_THEN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}(长|主席|主任|书记|总理)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$")
+_EMBEDDED_DATELINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(在|于)")
+_LONG_FURNITURE = frozenset({"disclaimer", "copyright"})
+# A related-articles list runs on after its header as short unpunctuated titles.
+MAX_RELATED_TITLE_CHARS = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]+")
 _INVISIBLE = re.compile("[\u200b-\u200f\ufeff\u2060\u00ad\x00-\x08\x0e-\x1f\x7f]")
@@ -90,18 +115,21 @@ def remove_glued_pinyin(text: str) -> tuple[str, int]:
             return text, total
 
 
+def furniture_kind(line: str) -> str | None:
+    """The kind of page furniture a line is (navigation, widget, source, …), or None."""
+    for kind, pattern in _FURNITURE_KINDS:
+        if len(line) > MAX_FURNITURE_CHARS and kind not in _LONG_FURNITURE:
+            continue
+        if pattern.search(line):
+            if kind == "byline" and _OFFICE_THEN_NAME.match(line):
+                return None  # 省长 王予波 names the speaker: the segmenter keeps it as metadata
+            return kind
+    return None
+
+
 def is_furniture(line: str) -> bool:
     """True for navigation, widgets, source/date lines, bylines and photo captions."""
-    if _DISCLAIMER.match(line):
-        return True
-    if len(line) > 80:
-        return False
-    return bool(
-        _FURNITURE.search(line)
-        or _DATE_LINE.match(line)
-        or _BYLINE.search(line)
-        or _CAPTION.search(line)
-    )
+    return furniture_kind(line) is not None
 
 
 def normalise_line(line: str) -> str:
@@ -127,20 +155,40 @@ def clean_paragraph(text: str) -> str:
     return normalise_line(" ".join(text.split()))
 
 
+def _is_listed_title(line: str) -> bool:
+    return len(line) <= MAX_RELATED_TITLE_CHARS and line[-1] not in "。！？!?；;"
+
+
 def clean(raw: RawText) -> CleanText:
     """Clean a reader's text. Idempotent: cleaning a cleaned text changes nothing."""
     text, pinyin, converted = normalise_script(raw.text)
     conversion = "t2s" if converted else "none"
     lines: list[str] = []
-    dropped = 0
+    dropped: Counter[str] = Counter()
+    posted: list[str] = []
+    in_related = False
     for line_raw in _LINE_BREAKS.sub("\n", text).split("\n"):
         line = normalise_line(line_raw)
         if not line:
             lines.append("")
-        elif is_furniture(line):
-            dropped += 1
-        else:
+            continue
+        kind = furniture_kind(line)
+        if kind == "source":
+            # 来源：江西省人民政府2025年1月17日在…会议上: the delivery line run on after a source
+            embedded = _EMBEDDED_DATELINE.search(line)
+            if embedded and embedded.start() > 0:
+                dropped[kind] += 1
+                line, kind = line[embedded.start():], None
+        if kind is None and in_related and _is_listed_title(line):
+            kind = "related"
+        if kind is None:
+            in_related = False
             lines.append(line)
+        else:
+            in_related = kind == "related" or (in_related and kind in ("posting_time", "source"))
+            dropped[kind] += 1
+            if kind == "posting_time":
+                posted.append(line)
     cleaned = "\n".join(lines).strip("\n")
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     warnings: list[str] = []
@@ -151,7 +199,8 @@ def clean(raw: RawText) -> CleanText:
         encoding=raw.encoding,
         script_conversion=conversion,
         pinyin_removed=pinyin,
-        dropped_lines=dropped,
+        dropped=tuple(sorted(dropped.items())),
+        posted=tuple(posted),
         html=raw.html,
         warnings=raw.warnings + tuple(warnings),
     )

@@ -8,9 +8,10 @@ into sentences given as spans of its own text."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from ..document import Document, Paragraph, Sentence
+from ..document import Document, FrontLine, Paragraph, Sentence
 
 MAX_HEADING_CHARS = 40
 MAX_SENTENCE_CHARS = 300
@@ -43,11 +44,46 @@ def has_sentence_punctuation(text: str) -> bool:
     return any(ch in text for ch in _SENTENCE_MARKS)
 
 
+# The delivery line under a government report's headline (——2025年1月15日在…人民代表大会…
+#会议上), possibly with the speaker run on after it.
+_DATELINE = re.compile(
+    r"^[—\-－–\s]*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日(\s*(在|于)[^。！？]{2,70}?(会议|大会|会)(上|上的讲话)?)?"
+)
+# A speaker line: office then name (四川省人民政府省长 施小琳, 国务院总理 李强).
+_SPEAKER = re.compile(
+    r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*"
+    r"([\u4e00-\u9fff·]{2,10}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
+)
+_TITLE_WORDS = re.compile(r"报告|工作总结|讲话|纪要")
+# Short statements that head the text after them (各位代表：, 一是…。, 主要做了以下工作。).
+_LEAD = re.compile(
+    r"^(各位代表|各位委员|同志们)[，,：:！!]?$"
+    r"|^[^。！？]{0,38}[：:]$"
+    r"|^[^。！？]{0,36}(以下|如下)[^。！？]{0,10}[。：:]$"
+    r"|^(第?[一二三四五六七八九十]+是|首先|其次|其一|其二)[^。！？]{1,26}[。！]$"
+)
+MAX_LEAD_CHARS = 40
+
+
 @dataclass(frozen=True)
 class _Line:
     text: str
     blank_after: bool
     md_level: int  # 0 when not a Markdown heading
+    role: str = ""  # "dateline" or "speaker": front matter, never a paragraph
+
+
+def _role(text: str) -> str:
+    if len(text) <= 90 and _DATELINE.match(text) and (not text.endswith("。") or "会议" in text):
+        return "dateline"
+    if len(text) <= 40 and _SPEAKER.match(text):
+        return "speaker"
+    return ""
+
+
+def is_lead(text: str) -> bool:
+    return len(text) <= MAX_LEAD_CHARS and bool(_LEAD.match(text))
 
 
 def is_terminated(line: str) -> bool:
@@ -98,7 +134,7 @@ def _read_lines(text: str) -> list[_Line]:
         if m and m.group(2).strip():
             out.append(_Line(m.group(2).strip(), blank_after, len(m.group(1))))
         else:
-            out.append(_Line(line.strip(), blank_after, 0))
+            out.append(_Line(line.strip(), blank_after, 0, _role(line.strip())))
     return out
 
 
@@ -117,7 +153,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     """Rejoin lines that a page or converter broke in mid-sentence."""
     out: list[_Line] = []
     for line in lines:
-        if out and not line.md_level and not out[-1].md_level:
+        if out and not line.md_level and not out[-1].md_level and not line.role and not out[-1].role:
             prev = out[-1]
             prev_is_body = not _is_heading_like(prev)
             starts_mid = line.text[0] in _CONTINUATION_START
@@ -129,16 +165,19 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
 
 
 def _pick_title(preamble: list[_Line]) -> str | None:
+    """The headline: a Markdown H1, else the first front line that reads like a report's
+    title, else the longest; never a dateline, speaker, dated subtitle or numbered heading."""
     for line in preamble:
         if line.md_level == 1:
             return _COLUMN_TAGS.sub("", line.text)
     candidates = [
         ln.text for ln in preamble
-        if not _LEADING_DASH.match(ln.text) and not ln.md_level and not numbered_level(ln.text)
+        if not ln.role and not _LEADING_DASH.match(ln.text) and not ln.md_level and not numbered_level(ln.text)
     ]
     if not candidates:
         return None
-    return _COLUMN_TAGS.sub("", max(candidates, key=len))
+    titled = [c for c in candidates if _TITLE_WORDS.search(c)]
+    return _COLUMN_TAGS.sub("", titled[0] if titled else max(candidates, key=len))
 
 
 def split_sentences(text: str, paragraph: int = 0, first_index: int = 0) -> tuple[Sentence, ...]:
@@ -198,25 +237,33 @@ def segment(text: str) -> Document:
     """Parse cleaned text into headed paragraphs."""
     joined = _join_broken(_read_lines(text))
     lines = [ln for ln in joined if not _JOINED_FURNITURE.match(ln.text)]
-    notices = len(joined) - len(lines)
+    dropped: Counter[str] = Counter()
+    dropped["notice"] += len(joined) - len(lines)
+    front = [FrontLine(ln.role, ln.text) for ln in lines if ln.role]
+    for line in lines:
+        if line.role:
+            dropped[line.role] += 1
+    lines = [ln for ln in lines if not ln.role]
     heading_flags = [_is_heading_like(ln) for ln in lines]
     first_body = next((i for i, h in enumerate(heading_flags) if not h), len(lines))
     preamble = lines[:first_body]
     md_doc = sum(1 for ln in lines if ln.md_level) >= 2
     title = _pick_title(preamble) if preamble else None
     # A Markdown H1 later on, with no title yet, is still the headline.
-    dropped = notices
     if preamble:
         # Section headings before the first paragraph stay headings; the rest is masthead.
         body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (not ln.md_level and numbered_level(ln.text))]
-        dropped += len(preamble) - len(body_preamble)
+        masthead = [ln for ln in preamble if ln not in body_preamble and ln.text != title]
+        front += [FrontLine("masthead", ln.text) for ln in masthead]
+        dropped["masthead"] += len(masthead)
         lines = body_preamble + lines[first_body:]
         heading_flags = [True] * len(body_preamble) + heading_flags[first_body:]
     # Trailing headings with no text after them are captions or repeats.
     while lines and heading_flags[-1]:
         lines.pop()
         heading_flags.pop()
-        dropped += 1
+        dropped["caption"] += 1
+    lines, heading_flags = _attach_leads(lines, heading_flags)
 
     stack: list[tuple[int, str]] = []
     paragraphs: list[Paragraph] = []
@@ -230,7 +277,7 @@ def segment(text: str) -> Document:
                 title = line.text
                 continue
             if md_doc and not line.md_level:
-                dropped += 1  # a bare caption under a Markdown heading
+                dropped["caption"] += 1  # a bare caption under a Markdown heading
                 continue
             level = line.md_level or numbered_level(line.text) or 1
             while stack and stack[-1][0] >= level:
@@ -240,7 +287,7 @@ def segment(text: str) -> Document:
             continue
         if len(line.text) >= 20 and line.text in seen:
             duplicates += 1
-            dropped += 1
+            dropped["duplicate"] += 1
             continue
         seen.add(line.text)
         index = len(paragraphs)
@@ -253,6 +300,32 @@ def segment(text: str) -> Document:
         title=title,
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
-        dropped_lines=dropped,
+        dropped=tuple(sorted((k, v) for k, v in dropped.items() if v)),
         duplicate_paragraphs=duplicates,
+        front=tuple(front),
     )
+
+
+def _attach_leads(lines: list[_Line], heading_flags: list[bool]) -> tuple[list[_Line], list[bool]]:
+    """Join each lead statement to the body line right after it, so 各位代表： or 一是…。
+    heads its paragraph instead of standing as one; a lead followed by a heading stays."""
+    out: list[_Line] = []
+    flags: list[bool] = []
+    pending: _Line | None = None
+    for line, heading in zip(lines, heading_flags, strict=True):
+        if pending is not None:
+            if not heading and not is_lead(line.text):
+                line = _Line(pending.text + line.text, line.blank_after, 0)
+            else:
+                out.append(pending)
+                flags.append(False)
+            pending = None
+        if not heading and is_lead(line.text):
+            pending = line
+            continue
+        out.append(line)
+        flags.append(heading)
+    if pending is not None:
+        out.append(pending)
+        flags.append(False)
+    return out, flags

@@ -68,7 +68,9 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     para_other = np.array([tags[s.paragraph].scores.get("other", 0.0) for s in sentences])
     info = np.array([informativeness(s.text) for s in sentences])
     relevance = 1.0 - 0.8 * np.maximum(para_other, theme_probabilities[:, other])
-    eligible = np.array([_eligible(s) for s in sentences])
+    # Appendices (名词解释, 注释) explain terms; they are never summarised nor weighed.
+    in_body = [document.part(p.index) != "appendix" for p in document.paragraphs]
+    eligible = np.array([_eligible(s) and in_body[s.paragraph] for s in sentences])
     base = np.sqrt(centrality) * (0.35 + info) * relevance * eligible
     shingles = Shingles(sentences)
     word_counts: Counter[str] = Counter(w for words in tokens for w in words if w in idf)
@@ -76,6 +78,8 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     lengths = {t: 0 for t in THEMES}
     members: dict[str, list[int]] = {t: [] for t in THEMES}
     for p, tag in zip(document.paragraphs, tags, strict=True):
+        if not in_body[p.index]:
+            continue
         lengths[tag.theme] += len(p.text)
         for t in (tag.theme, *tag.secondary):
             members[t].append(p.index)

@@ -1,0 +1,207 @@
+"""Stage: what the report is (title, place, year, level, date, speaker); writes the
+metadata layer.
+
+Everything is inferred from the text first: the headline, the delivery line (——2025年1月
+15日在四川省第十四届人民代表大会第四次会议上), the speaker line, the posting date of a web
+page, the report's own wording (我代表四川省人民政府, 全省/全市/全区, 2024年工作回顾). The file
+name is the last resort, and ``sources`` says for each field where it came from."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import PurePath
+
+from ..document import Document, Metadata
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+_DATE = re.compile(_NUM + r"\s*年\s*" + _NUM + r"\s*月\s*" + _NUM + r"\s*日")
+_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CONGRESS = re.compile(r"在\s*(.{2,24}?)\s*(第[一二三四五六七八九十]+届)?\s*(人民代表大会|人大)")
+_NATIONAL = re.compile(r"全国人民代表大会|国务院|全国人大")
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|"
+                   r"产业园区|综合保税区|保税区|新区)")
+_TITLE_PLACE = re.compile(r"(?:\d{4}年)?\s*([\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
+_REPRESENT = re.compile(r"我代表([\u4e00-\u9fff]{2,20}?)人民政府")
+_SPEAKER = re.compile(
+    r"(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*([\u4e00-\u9fff·]{2,10}?)\s*(?:同志)?\s*(?:作|在)?(?:政府工作)?(?:报告)?。?$"
+)
+# 龚正市长在上海市…: the name before the office, in a dateline.
+_NAME_THEN_OFFICE = re.compile(r"日\s*([\u4e00-\u9fff·]{2,5}?)(?:代|代理)?(省长|市长|主席|州长|县长|区长|总理)在")
+# 海南省省长 刘小明在海南省…: office, name, then 在.
+_OFFICE_NAME_AT = re.compile(r"(?:省长|市长|主席|州长|县长|区长|总理)\s*([\u4e00-\u9fff·]{2,5}?)\s*(?:同志)?在")
+_REPRESENT_LEVEL = re.compile(r"我代表[\u4e00-\u9fff]{0,12}?(国务院|自治区|自治州|省|市|州|盟|县|旗|区)人民政府|我代表(国务院)")
+_REVIEWED_YEAR = re.compile(r"(\d{4})\s*年(?:工作)?回顾|过去的?一年|(\d{4})\s*年是")
+_REPORT_YEAR = re.compile(r"(\d{4})\s*年[\u4e00-\u9fff]{0,20}?(?:政府)?工作报告")
+_YEAR_IN_NAME = re.compile(r"(19[5-9]\d|20[0-4]\d)")
+# Province-level names that reports and file names often write without their suffix.
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
+    "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if all(ch in _CN_DIGITS for ch in text):  # 二〇二五
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if "十" in text:  # 十五, 二十三
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return None
+
+
+def _iso_date(text: str) -> str | None:
+    m = _DATE.search(text)
+    if m:
+        y, mo, d = (_cn_number(g) for g in m.groups())
+    else:
+        iso = _ISO.search(text)
+        if not iso:
+            return None
+        y, mo, d = (int(g) for g in iso.groups())
+    if y is None or mo is None or d is None or not (1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# Words that show a match of _ZONE is a phrase (加快建设开发区), not a zone's name.
+_NOT_A_NAME = re.compile(r"[推建造创进加快全力奋实新级家省市个持的和与及在为把对是]")
+_ZONE_NAMED = re.compile(r"(?:^|[，,。、“\s]|以来|年来)([\u4e00-\u9fff]{2,10}?(?:经济技术开发区|经济开发区|高新技术产业开发区|"
+                         r"高新区|经开区|开发区|工业园区|产业园区|综合保税区))")
+
+
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(省|自治区|市|自治州|州|盟|县|旗|区)")
+
+
+def _zone_named_in(text: str) -> str | None:
+    """The name of the zone a zone report is about, as its opening names it."""
+    for m in _ZONE_NAMED.finditer(text):
+        name = m.group(1)
+        stem = name[: len(name) - len(_ZONE.fullmatch(name).group(1))] if _ZONE.fullmatch(name) else name  # type: ignore[union-attr]
+        if len(stem) >= 2 and not _NOT_A_NAME.search(stem):
+            return name
+    return None
+
+
+def level_of(place: str | None, wording: Counter[str] | None = None) -> str | None:
+    """national, province, city, county or zone, from the place's name, then the wording."""
+    if place:
+        if place in ("中国", "中华人民共和国", "全国", "国务院"):
+            return "national"
+        if _ZONE.fullmatch(place) or place.endswith(("开发区", "高新区", "园区", "新区", "保税区")):
+            return "zone"
+        if place.endswith(("省", "自治区")) or place in PROVINCES or place.startswith(_MUNICIPALITIES):
+            return "province"
+        if place.endswith(("市", "州", "盟", "地区")):
+            return "city"
+        if place.endswith(("县", "旗", "区")):
+            return "county"
+    if wording:
+        best, n = max(wording.items(), key=lambda kv: kv[1], default=("", 0))
+        if n:
+            return {"全国": "national", "全省": "province", "全市": "city", "全州": "city", "全县": "county"}.get(best)
+    return None
+
+
+def describe(document: Document, source: str = "", posted: tuple[str, ...] = ()) -> Document:
+    """The document with its metadata layer. ``posted``: posting times the cleaner took off
+    a web page, the publication date when the text states no delivery date."""
+    return document.with_layers(metadata=infer_metadata(document, source, posted))
+
+
+def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...] = ()) -> Metadata:
+    sources: dict[str, str] = {}
+    datelines = [f.text for f in document.front if f.role == "dateline"]
+    speakers = [f.text for f in document.front if f.role == "speaker"]
+    opening = "\n".join(p.text for p in document.paragraphs[:6])
+    body_head = "\n".join(p.text for p in document.paragraphs[:40])
+
+    title = document.title
+    if title:
+        sources["title"] = "text"
+
+    date = next((d for d in map(_iso_date, datelines) if d), None)
+    if date is None:
+        date = next((d for d in map(_iso_date, posted) if d), None)
+    if date:
+        sources["date"] = "text"
+
+    speaker = None
+    for line in speakers + datelines:
+        m = _SPEAKER.search(line)
+        found = m.group(2) if m else None
+        for pattern in (_NAME_THEN_OFFICE, _OFFICE_NAME_AT):
+            other = pattern.search(line)
+            if found is None and other:
+                found = other.group(1)
+        if found:
+            speaker = found
+            sources["speaker"] = "text"
+            break
+
+    place = None
+    for text in datelines:
+        m = _CONGRESS.search(text)
+        if m:
+            place = m.group(1).strip()
+            if _NATIONAL.search(text) or place.startswith("第"):
+                place = "中国"
+            break
+    mastheads = [f.text for f in document.front if f.role == "masthead"]
+    if place is None:
+        place = next((t for t in mastheads if _PLACE_NAME.fullmatch(t)), None)
+    if place is None and title:
+        m = _TITLE_PLACE.search(title)
+        place = _zone_named_in(title) or (m.group(1) if m else None)
+    if place is None:
+        m = _REPRESENT.search(opening)
+        if m and m.group(1) not in ("省", "市", "区", "县", "州", "自治区"):
+            place = m.group(1)
+        elif re.search(r"我代表国务院", opening):
+            place = "中国"
+    government_report = "人民政府" in opening or "各位代表" in opening
+    if place is None and not government_report:
+        place = _zone_named_in("\n".join(p.text for p in document.paragraphs[:2]))
+    if place:
+        sources["place"] = "text"
+    else:
+        stem = PurePath(source).stem if source and source != "-" else ""
+        stem = _YEAR_IN_NAME.sub("", stem).strip("_- ")
+        if stem and re.fullmatch(r"[\u4e00-\u9fff]{2,20}", stem):
+            place = stem
+            sources["place"] = "file_name"
+
+    wording = Counter(re.findall(r"全国|全省|全市|全州|全县", body_head))
+    represent = _REPRESENT_LEVEL.search(opening)
+    level = level_of(place, wording)
+    if represent and (level is None or sources.get("place") == "file_name"):
+        office = represent.group(1) or represent.group(2)
+        level = {"国务院": "national", "自治区": "province", "省": "province", "市": "city", "州": "city",
+                 "自治州": "city", "盟": "city", "县": "county", "旗": "county", "区": "county"}[office]
+        if office == "市" and place and place.startswith(_MUNICIPALITIES):
+            level = "province"
+    if level:
+        sources["level"] = "text" if sources.get("place") == "text" or not place else "file_name"
+
+    year = int(date[:4]) if date else None
+    if year is None and title:
+        m = _REPORT_YEAR.search(title)
+        if m:
+            year = int(m.group(1))
+    if year is None:
+        m = re.search(r"(\d{4})\s*年(?:工作)?回顾", "\n".join(document.headings[:3]) + "\n" + body_head)
+        if m:
+            year = int(m.group(1)) + 1
+    if year is not None:
+        sources["year"] = "text"
+    else:
+        m = _YEAR_IN_NAME.search(source or "")
+        if m:
+            year = int(m.group(1))
+            sources["year"] = "file_name"
+    return Metadata(title=title, place=place, year=year, level=level, date=date, speaker=speaker,
+                    sources=tuple(sorted(sources.items())))

@@ -1,0 +1,67 @@
+"""Stage: the part of the report each paragraph belongs to; writes the parts layer.
+
+Government work reports follow one plan: a review of the last year (工作回顾), this year's
+general requirements and main targets (总体要求和主要预期目标), this year's tasks (重点工作),
+the government's own conduct (政府自身建设), appendices (名词解释, 注释). A paragraph's part
+comes from the nearest heading that names one, then from cue words of the paragraph itself
+(主要预期目标是 inside a tasks section states targets). The part is what tells a result from
+a target, and appendix paragraphs are never summarised."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+
+# Checked in this order against a heading: the first part whose pattern matches wins.
+_HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
+    ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
+    ("government", re.compile(r"自身建设|建设人民满意的政府|政府建设|作风建设|政府效能")),
+    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
+    ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
+                        r"\d{4}年(的)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
+    ("review", re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")),
+)
+_TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标")
+_REVIEW_CUES = re.compile(r"过去(的)?一年|一年来|五年来|过去五年|今年以来|上半年|前三季度|回顾")
+
+
+def heading_part(heading: str) -> str | None:
+    for part, pattern in _HEADING_PARTS:
+        if pattern.search(heading):
+            return part
+    return None
+
+
+def assign_parts(document: Document) -> Document:
+    parts: list[str | None] = []
+    top_parts: dict[str, str | None] = {}
+    last_top: str | None = None
+    for p in document.paragraphs:
+        part = None
+        for heading in reversed(p.heading_path):
+            part = heading_part(heading)
+            if part:
+                break
+        top = None
+        if p.heading_path:
+            first = p.heading_path[0]
+            if first not in top_parts:
+                # A top section whose heading names no part, after the review or the targets,
+                # is this year's tasks: reports run review -> targets -> plan.
+                named = heading_part(first)
+                top_parts[first] = named or ("plan" if last_top in ("review", "targets", "plan") else None)
+                last_top = top_parts[first] or last_top
+            top = top_parts[first]
+            part = part or top
+        if top == "appendix" or part == "appendix":
+            part = "appendix"
+        elif part in ("plan", None) and _TARGET_CUES.search(p.text[:120]):
+            part = "targets"
+        elif part is None and not p.heading_path and _REVIEW_CUES.search(p.text[:80]):
+            part = "review"
+        elif part is None and parts and parts[-1] is not None:
+            part = parts[-1] if not p.heading_path else None
+        parts.append(part)
+    return document.with_layers(parts=tuple(parts))

@@ -1,0 +1,131 @@
+"""Structure: metadata from the text, parts, furniture by kind, leads, glossaries never summarised."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from devzone import Analyzer
+from devzone.stages.clean import furniture_kind
+
+from .conftest import run_cli
+
+PROVINCE = """2026年某某省政府工作报告
+来源：某某日报
+2026年1月20日在四川省第十四届人民代表大会第五次会议上
+四川省人民政府省长 施小琳
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+一、2025年工作回顾
+过去一年，全省地区生产总值增长5.5%，一般公共预算收入增长3.2%，城镇新增就业98万人。
+二、2026年工作总体要求和主要预期目标
+今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇新增就业85万人以上。
+三、2026年重点工作
+（一）大力发展现代化产业体系
+推进制造业重点产业链高质量发展，新增规上工业企业1500户以上。
+四、加强政府自身建设
+坚持依法行政，持续整治形式主义为基层减负。
+名词解释
+1.“两重”：国家重大战略实施和重点领域安全能力建设，涉及项目投资1000亿元。
+"""
+
+
+def _report(text: str, name: str = "report.txt") -> dict:
+    return Analyzer().analyse_text(text, source=name).to_dict()
+
+
+def test_province_metadata_comes_from_the_delivery_and_speaker_lines():
+    r = _report(PROVINCE)
+    assert (r["title"], r["place"], r["year"], r["level"], r["date"], r["speaker"]) == (
+        "2026年某某省政府工作报告", "四川省", 2026, "province", "2026-01-20", "施小琳")
+    assert r["metadata_source"] == {k: "text" for k in ("date", "level", "place", "speaker", "title", "year")}
+    assert r["counts"]["dropped"] == {"dateline": 1, "source": 1, "speaker": 1}
+    texts = [p["text"] for p in r["paragraphs"]]
+    assert not any("人民代表大会第五次会议上" in t or "施小琳" in t for t in texts)
+
+
+def test_parts_follow_the_plan_of_a_work_report():
+    r = _report(PROVINCE)
+    parts = {p["text"][:6]: p["part"] for p in r["paragraphs"]}
+    assert parts["过去一年，全"] == "review"
+    assert parts["今年经济社会"] == "targets"
+    assert parts["推进制造业重"] == "plan"
+    assert parts["坚持依法行政"] == "government"
+    assert parts["1.“两重”"] == "appendix"
+
+
+def test_glossary_is_never_summarised_nor_weighed():
+    r = _report(PROVINCE)
+    appendix = {p["index"] for p in r["paragraphs"] if p["part"] == "appendix"}
+    assert appendix
+    picked = [s["paragraph"] for s in r["summary"]] + [
+        s["paragraph"] for t in r["themes"].values() for s in t["summary"]]
+    assert not appendix & set(picked)
+    assert not any(appendix & set(t["paragraphs"]) for t in r["themes"].values())
+
+
+def test_the_address_heads_its_paragraph():
+    r = _report(PROVINCE)
+    assert r["paragraphs"][0]["text"].startswith("各位代表：现在，我代表省人民政府")
+
+
+def test_a_dateline_run_on_after_a_source_is_still_read():
+    text = "2025年江西省政府工作报告\n来源：江西省人民政府2025年1月17日在江西省第十四届人民代表大会第三次会议上省长叶建春作政府工作报告。\n各位代表：\n现在，我代表江西省人民政府向大会报告工作，请予审议。"
+    r = _report(text)
+    assert (r["place"], r["date"], r["speaker"]) == ("江西省", "2025-01-17", "叶建春")
+
+
+def test_a_city_report_without_a_headline_falls_back_to_the_file_name_for_place_only():
+    text = "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n全市地区生产总值增长6.1%，达到2100亿元，比上年增加120亿元。"
+    r = _report(text, "archive/三亚.txt")
+    assert (r["title"], r["place"], r["year"], r["level"]) == (None, "三亚", 2024, "city")
+    assert r["metadata_source"] == {"place": "file_name", "year": "text", "level": "text"} or \
+        r["metadata_source"]["place"] == "file_name"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("首页 > 新闻中心 > 政务要闻", "navigation"),
+    ("当前位置：首页 > 要闻动态", "navigation"),
+    ("【字号：大 中 小】", "widget"),
+    ("分享到：", "widget"),
+    ("发布时间：2026-01-27 10:23", "posting_time"),
+    ("2026-01-27 10:23:45 来源：四川日报", "posting_time"),
+    ("浏览次数：1234", "read_count"),
+    ("来源：四川日报", "source"),
+    ("责任编辑：张三", "editor"),
+    ("四川省人民政府门户网站", "site_name"),
+    ("四川观察客户端", "site_name"),
+    ("相关新闻", "related"),
+    ("版权所有：四川省人民政府办公厅 蜀ICP备05003828号", "copyright"),
+    ("索引号：11510000MB1533019J/2026-00012", "id"),
+    ("省长施小琳作政府工作报告。记者 王某 摄", "caption"),
+])
+def test_furniture_is_known_by_kind(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "省长 王予波",
+    "一、2025年工作回顾",
+    "全省地区生产总值增长5.5%。",
+    "推进制造业重点产业链高质量发展，新增规上工业企业1500户以上。",
+])
+def test_report_lines_are_not_furniture(line):
+    assert furniture_kind(line) is None
+
+
+def test_a_related_articles_list_is_dropped_whole():
+    text = ("2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。全省地区生产总值增长5%。\n"
+            "相关新闻\n省长出席座谈会强调推进高质量发展\n全省经济运行稳中向好\n2026-01-20\n")
+    r = _report(text)
+    assert r["counts"]["dropped"]["related"] == 3
+    assert all("座谈会" not in p["text"] for p in r["paragraphs"])
+
+
+def test_a_file_of_nothing_but_furniture_is_valid_json_with_a_warning(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("首页 > 新闻 > 正文\n【字号：大 中 小】\n分享到：\n来源：某某日报\n责任编辑：张三\n", encoding="utf-8")
+    proc = run_cli("summarize", str(page))
+    assert proc.returncode == 0, proc.stderr
+    r = json.loads(proc.stdout)
+    assert r["paragraphs"] == [] and r["warnings"]
