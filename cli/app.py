@@ -303,14 +303,28 @@ def evaluate(
     labels: Path = typer.Option(Path("labels"), "--labels", help="Directory of labeled *.jsonl files."),
     features: str = typer.Option("char,word", "--features", help="Feature sets to compare: char, word."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+    structure: bool = typer.Option(False, "--structure", help="Evaluate structure and metadata on labels/structure/agreed.jsonl."),
+    corpus: Path = typer.Option(Path("../shared"), "--corpus", help="Where the labeled corpus reports are (corpus/...)."),
 ) -> None:
-    """Cross-validate by document and compare with a keyword baseline.
+    """Cross-validate the theme classifier by document against a keyword baseline; or, with
+    --structure, score structure and metadata against the readers' agreed labels, separately
+    on tuned and held-out reports.
 
     Example:
 
         devzone evaluate --labels labels --features char
+
+        devzone evaluate --structure --labels labels --corpus ../shared
     """
     from . import pipeline
+
+    if structure:
+        from .evaluation.structure import evaluate_structure, structure_text
+
+        repo = labels.resolve().parent
+        result = evaluate_structure(labels / "structure" / "agreed.jsonl", repo, corpus)
+        _Writer().write(_dumps(result, True) + "\n" if as_json else structure_text(result))
+        return
 
     feats = [f.strip() for f in features.split(",") if f.strip()]
     bad = [f for f in feats if f not in ("char", "word")]

@@ -18,6 +18,7 @@ PACKAGE = ROOT / "cli"
 GROUND = {"document", "errors", "resources", "versions", "features", "options"}
 ALLOWED = {
     "app": None,  # the top floor may import anything below it
+    "evaluation": {"pipeline", "evaluation", "output"},
     "__main__": {"app"},
     "__init__": {"versions", "options", "pipeline"},
     "pipeline": {"readers", "stages", "lexicon", "model", "output", "ranking"},

@@ -72,6 +72,7 @@ class _Line:
     blank_after: bool
     md_level: int  # 0 when not a Markdown heading
     role: str = ""  # "dateline" or "speaker": front matter, never a paragraph
+    run_in: bool = False  # a heading cut off the front of its paragraph's line
 
 
 def _role(text: str) -> str:
@@ -103,7 +104,7 @@ def numbered_level(line: str) -> int:
 
 
 def _is_heading_like(line: _Line) -> bool:
-    if line.md_level:
+    if line.md_level or line.run_in:
         return True
     text = line.text
     if is_terminated(text):
@@ -161,6 +162,25 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
                 out[-1] = _Line(_glue(prev.text, line.text), line.blank_after, 0)
                 continue
         out.append(line)
+    return out
+
+
+MAX_RUN_IN_HEADING_CHARS = 50
+_RUN_IN_END = re.compile(r"[。！？]")
+
+
+def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
+    """（二）坚持供需两端协同发力，想方设法提振消费。消费一直是…: a numbered section heading
+    set in bold at the head of its paragraph; cut it off as a heading of its own."""
+    out: list[_Line] = []
+    for line in lines:
+        level = 0 if line.md_level or line.role else numbered_level(line.text)
+        end = _RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1) if level in (1, 2) else None
+        if end is not None and len(line.text) - end.end() >= 20:
+            out.append(_Line(line.text[: end.start()], False, 0, run_in=True))
+            out.append(_Line(line.text[end.end():], line.blank_after, 0))
+        else:
+            out.append(line)
     return out
 
 
@@ -239,6 +259,7 @@ def segment(text: str) -> Document:
     lines = [ln for ln in joined if not _JOINED_FURNITURE.match(ln.text)]
     dropped: Counter[str] = Counter()
     dropped["notice"] += len(joined) - len(lines)
+    lines = _split_run_in_headings(lines)
     front = [FrontLine(ln.role, ln.text) for ln in lines if ln.role]
     for line in lines:
         if line.role:

@@ -1,0 +1,47 @@
+"""What the evaluations share: reading a reference file and finding the labeled reports."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import LabelError
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str | None) -> str:
+    """Text without whitespace or Markdown heading marks, for comparing lines."""
+    return _SPACE.sub("", (text or "").lstrip("#"))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise LabelError([f"{path}: no such reference file (build it with the scripts in labels/)"])
+    rows, problems = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}:{n}: bad JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict) or "report" not in obj:
+            problems.append(f"{path}:{n}: not a reference row")
+            continue
+        rows.append(obj)
+    if problems:
+        raise LabelError(problems)
+    return rows
+
+
+def report_file(path: str, repo: Path, corpus: Path) -> Path:
+    """A reference row's file: seeds live in the repository, the corpus beside it."""
+    return repo / path if path.startswith("seeds/") else corpus / path
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None

@@ -1,0 +1,96 @@
+"""``devzone evaluate --structure``: junk kept, headings found, metadata and parts right,
+glossaries kept out of summaries, on the two readers' agreed structure labels."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..pipeline import Analyzer
+from .common import ratio, read_jsonl, report_file, squash
+
+JUNK = ("furniture", "byline", "dateline", "title")
+METADATA_FIELDS = ("title", "place", "year", "level")
+
+
+def evaluate_structure(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer | None = None) -> dict[str, Any]:
+    analyzer = analyzer or Analyzer()
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    misses: list[dict[str, Any]] = []
+    for row in read_jsonl(agreed):
+        split = row["split"]
+        t = totals[split]
+        t["reports"] += 1
+        report = analyzer.analyse(report_file(row["path"], repo, corpus))
+        record = report.to_dict()
+        paragraphs = [squash(p["text"]) for p in record["paragraphs"]]
+        headings = {squash(h) for h in report.document.headings}
+        in_paths = {squash(h) for p in record["paragraphs"] for h in p["heading_path"]}
+        picked = {squash(s["text"]) for s in record["summary"]}
+        picked |= {squash(s["text"]) for theme in record["themes"].values() for s in theme["summary"]}
+        for line in row["lines"]:
+            text, cls = squash(line["text"]), line["class"]
+            if cls in JUNK and text:
+                t["junk"] += 1
+                if text in headings or any(text in p for p in paragraphs):
+                    t["junk_kept"] += 1
+                    misses.append({"report": row["report"], "split": split, "what": f"{cls} kept", "line": line["text"]})
+            elif cls == "heading" and text:
+                t["headings"] += 1
+                found = next((h for h in in_paths if h and (text == h or text.startswith(h))), None)
+                if found:
+                    t["headings_found"] += 1
+                    if line.get("part"):
+                        t["parts"] += 1
+                        ours = next((p["part"] for p in record["paragraphs"]
+                                     if any(squash(h) == found for h in p["heading_path"])), None)
+                        expected = None if line["part"] == "none" else line["part"]
+                        if ours == expected:
+                            t["parts_right"] += 1
+                        else:
+                            misses.append({"report": row["report"], "split": split, "what": "part",
+                                           "line": line["text"], "expected": expected, "got": ours})
+                else:
+                    misses.append({"report": row["report"], "split": split, "what": "heading not found",
+                                   "line": line["text"]})
+            elif cls == "glossary" and text:
+                t["glossary"] += 1
+                if any(text in s or s in text for s in picked if len(s) > 8):
+                    t["glossary_in_summary"] += 1
+                    misses.append({"report": row["report"], "split": split, "what": "glossary summarised",
+                                   "line": line["text"]})
+        for field in METADATA_FIELDS:
+            if field not in row["metadata"]:
+                continue
+            t[f"{field}_labeled"] += 1
+            expected, got = row["metadata"][field], record[field]
+            if squash(str(expected)) == squash(str(got)) if expected is not None else got is None:
+                t[f"{field}_right"] += 1
+            else:
+                misses.append({"report": row["report"], "split": split, "what": field, "expected": expected, "got": got})
+    sets = {}
+    for split, t in sorted(totals.items()):
+        sets[split] = {
+            "reports": t["reports"],
+            "junk_lines": t["junk"], "junk_kept_share": ratio(t["junk_kept"], t["junk"]),
+            "headings": t["headings"], "headings_found_share": ratio(t["headings_found"], t["headings"]),
+            **{f"{f}_right": f"{t[f + '_right']}/{t[f + '_labeled']}" for f in METADATA_FIELDS},
+            "parts_right_share": ratio(t["parts_right"], t["parts"]), "parts_labeled": t["parts"],
+            "glossary_lines": t["glossary"], "glossary_in_summary": t["glossary_in_summary"],
+        }
+    return {"sets": sets, "misses": misses}
+
+
+def structure_text(result: dict[str, Any]) -> str:
+    lines = []
+    for split, s in result["sets"].items():
+        lines.append(f"== {split}: {s['reports']} reports")
+        for key, value in s.items():
+            if key != "reports":
+                lines.append(f"  {key:<22} {value}")
+    lines.append(f"\n{len(result['misses'])} misses:")
+    for m in result["misses"]:
+        rest = {k: v for k, v in m.items() if k not in ("report", "split", "what")}
+        lines.append(f"  [{m['split']}] {m['report']}: {m['what']} {rest}")
+    return "\n".join(lines) + "\n"
