@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 
@@ -41,6 +41,19 @@ app = typer.Typer(
 class OutputFormat(str, enum.Enum):
     json = "json"
     jsonl = "jsonl"
+    text = "text"
+    csv = "csv"
+
+
+class SchemaCommand(str, enum.Enum):
+    summarize = "summarize"
+    figures = "figures"
+
+
+class FiguresFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
     text = "text"
 
 
@@ -124,7 +137,7 @@ def summarize(
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False,
         help="json: one object (an array for several inputs); jsonl: one report a line, written as each is done (see --order); "
-        "text: a readable view.",
+        "text: a readable view; csv: one row per paragraph (for pandas).",
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Files summarised in parallel."),
     order: Order = typer.Option(Order.input, "--order", help="Write jsonl lines in input order, or as each completes."),
@@ -148,31 +161,74 @@ def summarize(
     analyzer = Analyzer(Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
                                 model=str(model) if model else None))
     analyzer.load()  # fail fast, before any input is read
-    total = _count_inputs(paths)
+    items = analyzer.analyse_many(paths, jobs=jobs, backend=backend.value, scheduler=scheduler,
+                                  ordered=order is Order.input)
+    _emit(items, paths, output_format.value, lambda item: item.to_dict(), report_text, "paragraphs")
+
+
+def _emit(items: Iterable[Any], paths: List[str], output_format: str, to_record: Callable[[Any], dict],
+          to_text: Callable[[dict], str], table: str) -> None:
+    """Write each report's record as it comes, in the chosen format, and leave with the exit
+    code the batch earned: 0, or 1 (2 when every input failed)."""
+    from .output import tables
+
     writer = _Writer()
-    show = _progress(total)
+    show = _progress(_count_inputs(paths))
     collected: list[dict] = []
     failed = done = 0
-    for done, item in enumerate(analyzer.analyse_many(paths, jobs=jobs, backend=backend.value, scheduler=scheduler,
-                                                      ordered=order is Order.input), 1):
-        rec = item.to_dict()
+    columns = tables.PARAGRAPH_COLUMNS if table == "paragraphs" else tables.FIGURE_COLUMNS
+    rows_of = tables.paragraph_rows if table == "paragraphs" else tables.figure_rows
+    for done, item in enumerate(items, 1):
+        rec = to_record(item) if not hasattr(item, "error_type") else item.to_dict()
         show(done, rec["source"])
         if "error" in rec:
             failed += 1
             _say(rec["error"]["message"])
-        if output_format is OutputFormat.jsonl:
+        if output_format == "jsonl":
             writer.write(_dumps(rec, False) + "\n")
-        elif output_format is OutputFormat.text:
-            writer.write(report_text(rec))
+        elif output_format == "text":
+            writer.write(to_text(rec))
+        elif output_format == "csv":
+            writer.write(tables.csv_text(rows_of(rec), columns, header=done == 1))
         else:
             collected.append(rec)
-    if output_format is OutputFormat.json:
+    if output_format == "csv" and done == 0:
+        writer.write(tables.csv_text([], columns, header=True))
+    if output_format == "json":
         if len(paths) == 1 and len(collected) == 1 and not Path(paths[0]).is_dir():
             writer.write(_dumps(collected[0], True) + "\n")
         else:
             writer.write(_dumps(collected, True) + "\n")
     if failed:
         raise Exit(EXIT_USAGE if failed == done else EXIT_PARTIAL)
+
+
+@app.command()
+def figures(
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of reports, or - for stdin."),
+    output_format: FiguresFormat = typer.Option(
+        FiguresFormat.jsonl, "--format", case_sensitive=False,
+        help="jsonl: one report a line with its headline and figures; csv: one row per figure (for pandas); "
+        "json: one object (an array for several inputs); text: a readable table.",
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Files read in parallel."),
+    max_size: int = typer.Option(MAX_BYTES_TEXT, "--max-size", parser=_parse_size, metavar="SIZE",
+                                 help="Refuse inputs larger than this (e.g. 20MB, 500KB)."),
+) -> None:
+    """Key figures and targets: every result and goal a report states, typed and traceable.
+
+    Example:
+
+        devzone figures archive/ --format csv > figures.csv
+
+        devzone figures report.txt | jq '.headline[] | [.indicator, .kind, .value, .unit]'
+    """
+    from .output.text import figures_text
+    from .pipeline import FIGURE_STAGES, Analyzer, Options
+
+    analyzer = Analyzer(Options(max_bytes=max_size))
+    items = analyzer.analyse_many(paths, jobs=jobs, stages=FIGURE_STAGES)
+    _emit(items, paths, output_format.value, lambda item: item.figures_dict(), figures_text, "figures")
 
 
 def _count_inputs(paths: List[str]) -> int:
@@ -269,16 +325,20 @@ def themes(as_json: bool = typer.Option(False, "--json", help="Print JSON instea
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of summarize's output.
+def schema(
+    command: SchemaCommand = typer.Option(SchemaCommand.summarize, "--command", help="Whose output: summarize or figures."),
+) -> None:
+    """Print the JSON Schema of a command's JSON records.
 
     Example:
 
         devzone schema > devzone-report.schema.json
+
+        devzone schema --command figures > devzone-figures.schema.json
     """
     from .output.schema import build_schema
 
-    _Writer().write(_dumps(build_schema(), True) + "\n")
+    _Writer().write(_dumps(build_schema(command.value), True) + "\n")
 
 
 @app.command()

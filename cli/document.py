@@ -146,6 +146,38 @@ class Metadata:
     sources: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: a result achieved or a target set for an indicator (FIGURES.md), with
+    where it stands: ``paragraphs[paragraph].text[start:end] == text``."""
+
+    indicator: str | None
+    name: str
+    kind: str  # "achieved" | "target"
+    period: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    modifier: str  # "point" | "about" | "at_least" | "at_most" | "range" | "in_step"
+    base_value: float | None
+    base_unit: str | None
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureLayer:
+    """The figures layer: every figure in document order, and how many numbers next to an
+    indicator could not be read (skipped, never guessed)."""
+
+    figures: tuple[Figure, ...]
+    skipped: int = 0
+
+
 class LayerMismatch(ValueError):
     """A layer's records do not line up with the Document's paragraphs or sentences."""
 
@@ -166,6 +198,7 @@ class Document:
     summary: Summary | None = None
     metadata: Metadata | None = None
     parts: tuple[str | None, ...] | None = None  # one per paragraph
+    figures: FigureLayer | None = None
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -187,6 +220,11 @@ class Document:
             elif name == "parts":
                 if len(value) != n_paragraphs:
                     raise LayerMismatch(f"parts has {len(value)} entries for {n_paragraphs} paragraphs")
+            elif name == "figures":
+                for f in value.figures:
+                    if not (0 <= f.paragraph < n_paragraphs
+                            and self.paragraphs[f.paragraph].text[f.start:f.end] == f.text):
+                        raise LayerMismatch(f"figure {f.name} does not stand where it says")
             elif name not in ("summary", "metadata"):
                 raise LayerMismatch(f"unknown layer {name!r}")
         return dataclasses.replace(self, **layers)

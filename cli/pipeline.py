@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import readers
-from .document import THEMES, CleanText, Document, ThemeTag
+from .document import THEMES, CleanText, Document, Figure, ThemeTag
 from .errors import DevzoneError, InputError, InputTooLargeError
 from .lexicon import Lexicon
 from .model.inference import ThemeModel
@@ -33,6 +33,7 @@ from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
 from .stages.clean import clean, clean_paragraph
+from .stages.figures import find_figures, headline_figures
 from .stages.metadata import describe
 from .stages.parts import assign_parts
 from .stages.segment import has_sentence_punctuation, segment, split_sentences
@@ -41,7 +42,8 @@ from .stages.tokenize import tokenize
 
 # The stages after segmenting, in order. A command that needs less runs a prefix-free subset
 # (``Analyzer.tag`` skips tokenize and summarize), never its own order.
-STAGES = ("metadata", "parts", "tokenize", "classify", "summarize")
+STAGES = ("metadata", "parts", "figures", "tokenize", "classify", "summarize")
+FIGURE_STAGES = ("metadata", "parts", "figures")
 BACKENDS = ("loky", "dask")
 __all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "expand_inputs", "read_input"]
 
@@ -57,7 +59,17 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form that ``devzone summarize`` prints (see ``devzone schema``)."""
-        return records.report_record(self.source, self.clean, self.document, self.warnings)
+        return records.report_record(self.source, self.clean, self.document, self.warnings, self.headline())
+
+    def figures_dict(self) -> dict[str, Any]:
+        """The JSON form that ``devzone figures`` prints: metadata, headline and figures."""
+        return records.figures_report_record(self.source, self.document, self.headline())
+
+    def headline(self) -> list[Figure]:
+        """The core indicators' latest results and this year's targets, one record each."""
+        figures = self.document.figures.figures if self.document.figures else ()
+        year = self.document.metadata.year if self.document.metadata else None
+        return headline_figures(figures, year)
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,8 @@ class Analyzer:
             return lambda d: describe(d, source, cleaned.posted)
         if name == "parts":
             return assign_parts
+        if name == "figures":
+            return find_figures
         if name == "tokenize":
             lexicon = self.lexicon
             return lambda d: tokenize(d, lexicon)
@@ -131,9 +145,9 @@ class Analyzer:
             raise InputTooLargeError(source, too_large(len(data), self.options.max_bytes))
         return clean(readers.read_bytes(data, source))
 
-    def analyse(self, source: str | os.PathLike[str]) -> Report:
-        """Analyse one report file (``-``: standard input)."""
-        return self._report(self.read(source), str(source))
+    def analyse(self, source: str | os.PathLike[str], stages: Sequence[str] = STAGES) -> Report:
+        """Analyse one report file (``-``: standard input), running ``stages`` (all by default)."""
+        return self._report(self.read(source), str(source), stages)
 
     def analyse_bytes(self, data: bytes, source: str = "<bytes>") -> Report:
         return self._report(self.read_bytes(data, source), source)
@@ -141,8 +155,8 @@ class Analyzer:
     def analyse_text(self, text: str, source: str = "<text>", encoding: str = "utf-8") -> Report:
         return self._report(clean(readers.read_text(text, encoding)), source)
 
-    def _report(self, cleaned: CleanText, source: str) -> Report:
-        document = self.annotate(cleaned, source=source)
+    def _report(self, cleaned: CleanText, source: str, stages: Sequence[str] = STAGES) -> Report:
+        document = self.annotate(cleaned, stages, source=source)
         return Report(source=source, clean=cleaned, document=document, warnings=_warnings(cleaned, document))
 
     def tag(self, source: str | os.PathLike[str]) -> Document:
@@ -161,6 +175,7 @@ class Analyzer:
         backend: str = "loky",
         scheduler: str | None = None,
         ordered: bool = True,
+        stages: Sequence[str] = STAGES,
     ) -> Iterator[Report | Failure]:
         """Analyse many inputs: files, directories of report files, ``-`` for standard input.
 
@@ -168,7 +183,7 @@ class Analyzer:
         input order (or as each completes with ``ordered=False``). Standard input can only
         be read in this process, so it comes first. ``jobs`` processes on this machine
         (backend ``loky``), or a Dask cluster (``dask``; ``scheduler`` is its address, or
-        None for a local one)."""
+        None for a local one). ``stages`` runs fewer stages, e.g. ``FIGURE_STAGES``."""
         if backend not in BACKENDS:
             raise DevzoneError(f"unknown backend {backend!r}; use {' or '.join(BACKENDS)}")
         files: list[str] = []
@@ -181,30 +196,31 @@ class Analyzer:
             files.extend(found)
         for path in files:
             if path == STDIN:
-                yield analyse_or_fail(self, path)
+                yield analyse_or_fail(self, path, stages)
         rest = [p for p in files if p != STDIN]
         if jobs == 1 and backend == "loky":
             for path in rest:
-                yield analyse_or_fail(self, path)
+                yield analyse_or_fail(self, path, stages)
             return
-        yield from _parallel(self, rest, jobs, backend, scheduler, ordered)
+        yield from _parallel(self, rest, jobs, backend, scheduler, ordered, stages)
 
 
-def analyse_or_fail(analyzer: Analyzer, path: str) -> Report | Failure:
+def analyse_or_fail(analyzer: Analyzer, path: str, stages: Sequence[str] = STAGES) -> Report | Failure:
     """One batch item: a Report, or a Failure for an input that could not be analysed."""
     try:
-        return analyzer.analyse(path)
+        return analyzer.analyse(path, stages)
     except InputError as exc:
         return Failure(path, type(exc).__name__, str(exc))
 
 
 def _parallel(
-    analyzer: Analyzer, paths: list[str], jobs: int, backend: str, scheduler: str | None, ordered: bool
+    analyzer: Analyzer, paths: list[str], jobs: int, backend: str, scheduler: str | None, ordered: bool,
+    stages: Sequence[str],
 ) -> Iterator[Report | Failure]:
     import joblib
 
     return_as = "generator" if ordered else "generator_unordered"
-    tasks = (joblib.delayed(analyse_or_fail)(analyzer, p) for p in paths)
+    tasks = (joblib.delayed(analyse_or_fail)(analyzer, p, stages) for p in paths)
     context: Any = contextlib.nullcontext()
     if backend == "dask":
         try:

@@ -90,8 +90,8 @@ def test_stage_order_is_written_once():
     from devzone import pipeline
 
     source = (PACKAGE / "pipeline.py").read_text(encoding="utf-8")
-    assert pipeline.STAGES == ("metadata", "parts", "tokenize", "classify", "summarize")
-    assert source.count('"metadata", "parts", "tokenize", "classify", "summarize"') == 1
+    assert pipeline.STAGES == ("metadata", "parts", "figures", "tokenize", "classify", "summarize")
+    assert source.count('"metadata", "parts", "figures", "tokenize", "classify", "summarize"') == 1
 
 
 @pytest.mark.parametrize("tool", [

@@ -4,9 +4,9 @@ is the order users see; ``devzone schema`` describes them."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Sequence
 
-from ..document import CleanText, Document, Metadata, Paragraph, RankedSentence, ThemeTag
+from ..document import CleanText, Document, Figure, Metadata, Paragraph, RankedSentence, ThemeTag
 from ..resources import theme_definitions
 from ..versions import SCHEMA_VERSION, __version__
 
@@ -27,8 +27,21 @@ def sentence_record(s: RankedSentence) -> dict[str, Any]:
     return {"text": s.text, "paragraph": s.paragraph, "start": s.start, "end": s.end, "score": s.score}
 
 
-def report_record(source: str, clean: CleanText, document: Document, warnings: tuple[str, ...]) -> dict[str, Any]:
-    """The JSON form of an analysed report (``devzone schema`` describes it)."""
+def figure_record(f: Figure) -> dict[str, Any]:
+    """One key figure; ``paragraphs[paragraph].text[start:end] == text``."""
+    return {
+        "indicator": f.indicator, "name": f.name, "kind": f.kind, "period": f.period,
+        "value": f.value, "low": f.low, "high": f.high, "unit": f.unit, "modifier": f.modifier,
+        "base_value": f.base_value, "base_unit": f.base_unit,
+        "paragraph": f.paragraph, "start": f.start, "end": f.end, "text": f.text, "flags": list(f.flags),
+    }
+
+
+def report_record(source: str, clean: CleanText, document: Document, warnings: tuple[str, ...],
+                  headline: Sequence[Figure] = ()) -> dict[str, Any]:
+    """The JSON form of an analysed report (``devzone schema`` describes it); ``headline``:
+    the core indicators' latest results and this year's targets, picked by the figures stage."""
+    figures = document.figures.figures if document.figures else ()
     names = theme_definitions()
     assert document.tags is not None and document.summary is not None
     return {
@@ -47,9 +60,13 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
             "dropped_lines": sum(n for _, n in clean.dropped) + sum(n for k, n in document.dropped if k != "title"),
             "dropped": _dropped_by_kind(clean, document),
             "pinyin_removed": clean.pinyin_removed,
+            "figures": len(figures),
+            "figures_skipped": document.figures.skipped if document.figures else 0,
         },
         "warnings": list(warnings),
         "paragraphs": [paragraph_record(p, document.tag(p.index), document.part(p.index)) for p in document.paragraphs],
+        "headline": [figure_record(f) for f in headline],
+        "figures": [figure_record(f) for f in figures],
         "summary": [sentence_record(s) for s in document.summary.overall],
         "themes": {
             t.theme: {
@@ -84,6 +101,19 @@ def _dropped_by_kind(clean: CleanText, document: Document) -> dict[str, int]:
         if kind != "title":
             counts[kind] = counts.get(kind, 0) + n
     return dict(sorted(counts.items()))
+
+
+def figures_report_record(source: str, document: Document, headline: Sequence[Figure]) -> dict[str, Any]:
+    """What ``devzone figures --format json`` prints for a report."""
+    figures = document.figures.figures if document.figures else ()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        **metadata_record(document.metadata),
+        "figures_skipped": document.figures.skipped if document.figures else 0,
+        "headline": [figure_record(f) for f in headline],
+        "figures": [figure_record(f) for f in figures],
+    }
 
 
 def tagged_record(source: str, document: Document) -> dict[str, Any]:

@@ -21,9 +21,36 @@ _SENTENCE = {
     },
 }
 _THEME_ID = {"type": "string", "enum": list(THEMES)}
-_COUNTS = ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed"]
+_COUNTS = ["characters", "paragraphs", "sentences", "headings", "dropped_lines", "pinyin_removed", "figures",
+           "figures_skipped"]
 _PART = {"enum": [*PARTS, None], "description": "review (last year), targets (this year's targets), plan (this "
          "year's tasks), government (its own conduct), appendix (never summarised), or null"}
+_NUMBER = {"type": ["number", "null"]}
+FIGURE = {
+    "type": "object",
+    "required": ["indicator", "name", "kind", "period", "value", "low", "high", "unit", "modifier", "base_value",
+                 "base_unit", "paragraph", "start", "end", "text", "flags"],
+    "additionalProperties": False,
+    "properties": {
+        "indicator": {"type": ["string", "null"], "description": "id from the indicator table (devzone indicators)"},
+        "name": {"type": "string", "description": "the indicator as written"},
+        "kind": {"enum": ["achieved", "target"]},
+        "period": {"type": ["string", "null"], "description": "2025, 2021-2025, 2025-Q1-Q3, 2025-H1 …"},
+        "value": {**_NUMBER, "description": "as written in unit; null for a range or an in_step target"},
+        "low": _NUMBER, "high": _NUMBER,
+        "unit": {"type": "string", "description": "as written: %, 个百分点, 亿元, 万人 …"},
+        "modifier": {"enum": ["point", "about", "at_least", "at_most", "range", "in_step"]},
+        "base_value": {**_NUMBER, "description": "the value in base_unit (10.3万亿元 -> 1.03e13 元)"},
+        "base_unit": {"type": ["string", "null"]},
+        "paragraph": {"type": "integer", "minimum": 0},
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 1},
+        "text": {"type": "string", "description": "verbatim: paragraphs[paragraph].text[start:end]"},
+        "flags": {"type": "array", "items": {"enum": ["implausible"]}},
+    },
+}
+_HEADLINE = {"type": "array", "items": FIGURE,
+             "description": "each core indicator's latest achieved figure and this year's target, one record each"}
 METADATA_KEYS = ["title", "place", "year", "level", "date", "speaker", "metadata_source"]
 METADATA_PROPERTIES: dict[str, Any] = {
     "title": {"type": ["string", "null"], "description": "the report's own headline; null when the file has none"},
@@ -40,12 +67,13 @@ METADATA_PROPERTIES: dict[str, Any] = {
 }
 
 
-def build_schema() -> dict[str, Any]:
-    report = {
+def build_schema(command: str = "summarize") -> dict[str, Any]:
+    """The JSON Schema of what ``command`` (summarize or figures) prints."""
+    report: dict[str, Any] = {
         "type": "object",
         "required": [
             "schema_version", "devzone_version", "source", *METADATA_KEYS, "encoding", "script_conversion",
-            "html", "counts", "warnings", "paragraphs", "summary", "themes",
+            "html", "counts", "warnings", "paragraphs", "headline", "figures", "summary", "themes",
         ],
         "additionalProperties": False,
         "properties": {
@@ -94,6 +122,8 @@ def build_schema() -> dict[str, Any]:
                     },
                 },
             },
+            "headline": _HEADLINE,
+            "figures": {"type": "array", "items": FIGURE, "description": "every figure, in document order"},
             "summary": {"type": "array", "items": _SENTENCE},
             "themes": {
                 "type": "object",
@@ -128,10 +158,25 @@ def build_schema() -> dict[str, Any]:
             },
         },
     }
+    if command == "figures":
+        report = {
+            "type": "object",
+            "required": ["schema_version", "source", *METADATA_KEYS, "figures_skipped", "headline", "figures"],
+            "additionalProperties": False,
+            "properties": {
+                "schema_version": {"const": SCHEMA_VERSION},
+                "source": {"type": "string"},
+                **METADATA_PROPERTIES,
+                "figures_skipped": {"type": "integer", "minimum": 0,
+                                    "description": "numbers next to an indicator that could not be read"},
+                "headline": _HEADLINE,
+                "figures": {"type": "array", "items": FIGURE},
+            },
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"devzone-report-{SCHEMA_VERSION}",
-        "title": "devzone report",
+        "$id": f"devzone-{command}-{SCHEMA_VERSION}",
+        "title": f"devzone {command} record",
         "description": "One report, or an error record for an input that could not be read. "
         "`--format json` prints one of these for one input and an array of them for several; "
         "`--format jsonl` prints one per line.",

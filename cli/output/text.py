@@ -54,3 +54,19 @@ def evaluation_text(report: dict[str, Any], themes: list[str]) -> str:
 
 def themes_text(rows: list[dict[str, str]]) -> str:
     return "".join(f"{row['id']:<22}{row['name']}\n    {row['definition']}\n" for row in rows)
+
+
+def figures_text(record: dict[str, Any]) -> str:
+    """A report's headline and figures as a readable table."""
+    if "error" in record:
+        return f"{record['source']}: ERROR {record['error']['message']}\n"
+    about = " · ".join(str(record[k]) for k in ("place", "year", "level") if record.get(k) is not None)
+    lines = [f"# {record['title'] or record['source']}" + (f"  ({about})" if about else ""), ""]
+    for title, rows in (("headline", record["headline"]), ("all figures", record["figures"])):
+        lines.append(f"## {title}")
+        for f in rows:
+            value = f"{f['low']}–{f['high']}" if f["value"] is None and f["low"] is not None else f["value"]
+            lines.append(f"{f['indicator'] or '-':<32}{f['kind']:<9}{f['period'] or '-':<11}"
+                         f"{'' if value is None else value} {f['unit']} {f['modifier']}  [¶{f['paragraph']}] {f['name']}")
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -196,6 +196,12 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         m = re.search(r"(\d{4})\s*年(?:工作)?回顾", "\n".join(document.headings[:3]) + "\n" + body_head)
         if m:
             year = int(m.group(1)) + 1
+    if year is None:
+        # Zone and news reports: the latest year their section headings name (2024年成绩亮眼,
+        # 2025年目标), ignoring far-off horizons such as 2035年远景.
+        named = sorted({int(y) for h in document.headings for y in re.findall(r"((?:19|20)\d{2})\s*年", h)})
+        if named:
+            year = max(y for y in named if y <= named[0] + 1)
     if year is not None:
         sources["year"] = "text"
     else:

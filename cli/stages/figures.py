@@ -1,0 +1,792 @@
+"""Stage: key figures (results achieved and targets set for named indicators).
+
+Paragraph texts in, typed figures out: 地区生产总值增长5%左右 in a target list becomes
+`gdp_growth`, target, 5, about. The indicators and their aliases ship in
+data/indicators.json; everything else is regular expressions over the paragraph text, so the
+module is pure and needs nothing beyond the standard library (cn2an is imported only when a
+Chinese numeral such as 百分之六点五 has to be read).
+
+How a figure is found: every alias of the table is searched in one alternation (longest
+first). After an alias comes a short "head" of known words (同比, 增长, 控制在, 预计 …) and
+then a number with its unit and modifier (5.5%左右, 60万人以上, 4.72万亿元). Nothing else
+may stand between, which is what keeps 对经济增长的拉动 or 占地区生产总值比重 out.
+Lists with 分别 (城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内) pair names and
+values; a level and its growth often share a name (地区生产总值35538亿元、增长5.3%) and
+are read as a chain.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from ..document import Document, Figure, FigureLayer
+from ..resources import data_text
+
+__all__ = ["Figure", "Indicator", "extract_figures", "load_indicators", "parse_number"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_zh: str
+    aliases: tuple[str, ...]
+    kind_of_value: str  # "growth" | "level" | "rate" | "count"
+    base_unit: str
+    core: bool = False
+
+
+# ---------------------------------------------------------------- normalisation
+# Full-width forms (５．５％, （）, ，；：) are mapped one character to one character, so
+# that offsets found in the normalised text are offsets into the original paragraph.
+_FULL_WIDTH: dict[int, int | str] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH.update({0x3000: " ", 0x2212: "-", 0x301C: "~", 0x00A0: " "})
+
+
+def _normalise(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+# ---------------------------------------------------------------- numbers
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN_NUMERAL = rf"[{_CN_DIGITS}][{_CN_DIGITS}万亿点]*"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_ARABIC_RE = re.compile(rf"(?:{_ARABIC})")
+_CN_NUMERAL_RE = re.compile(_CN_NUMERAL)
+_TRAILING_SCALE_RE = re.compile(r"(万亿|亿|万)\Z")
+_MIXED_RE = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)")
+_SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000)}
+
+
+def _decimal(span: str) -> Decimal | None:
+    """The number a numeral span states, exactly, or None."""
+    span = _normalise(span).strip().replace(" ", "")
+    span = span.removeprefix("百分之").removesuffix("%")
+    if not span:
+        return None
+    negative = span.startswith("-")
+    span = span.lstrip("-")
+    if _ARABIC_RE.fullmatch(span):
+        number = Decimal(span.replace(",", ""))
+    elif (mixed := _MIXED_RE.fullmatch(span)) is not None:  # 1.2万, 3千
+        number = Decimal(mixed.group(1)) * _SCALES[mixed.group(2)]
+    elif _CN_NUMERAL_RE.fullmatch(span):
+        import cn2an  # only now: most reports write Arabic digits
+
+        try:
+            number = Decimal(str(cn2an.cn2an(span, "normal")))
+        except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
+            return None
+    else:
+        return None
+    return -number if negative else number
+
+
+def parse_number(span: str) -> float | None:
+    """The value of a numeral span: 1,234.5, ５．５, 百分之六点五, 两千, 一万二千, 1.2万.
+
+    Only the numeral itself is read (a trailing % is allowed); anything else gives None."""
+    number = _decimal(span)
+    return None if number is None else float(number)
+
+
+# ---------------------------------------------------------------- the indicator table
+@functools.lru_cache(maxsize=1)
+def load_indicators() -> tuple[Indicator, ...]:
+    """The shipped indicator table, data/indicators.json of the devzone package."""
+    return tuple(
+        Indicator(row["id"], row["name_zh"], tuple(row["aliases"]), row["kind_of_value"], row["base_unit"],
+                  bool(row.get("core")))
+        for row in json.loads(data_text("indicators.json"))
+    )
+
+
+def core_indicators() -> tuple[str, ...]:
+    """The ids every report is asked for first (FIGURES.md), in table order."""
+    return tuple(i.id for i in load_indicators() if i.core)
+
+
+def find_figures(document: Document) -> Document:
+    """The figures stage: every figure of the document, typed by the metadata layer's year
+    and the parts layer, and the count of numbers it could not read."""
+    year = document.metadata.year if document.metadata else None
+    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts)
+    return document.with_layers(figures=FigureLayer(tuple(figures), skipped))
+
+
+def headline_figures(figures: Sequence[Figure], year: int | None) -> list[Figure]:
+    """One record per core indicator and kind: the latest achieved figure and this year's
+    target, the first the report states of each."""
+    chosen: dict[tuple[str, str], Figure] = {}
+    for figure in figures:
+        if figure.indicator not in core_indicators() or "implausible" in figure.flags:
+            continue
+        key = (figure.indicator, figure.kind)
+        best = chosen.get(key)
+        if best is None or _headline_rank(figure, year) > _headline_rank(best, year):
+            chosen[key] = figure
+    order = {ind: i for i, ind in enumerate(core_indicators())}
+    return sorted(chosen.values(), key=lambda f: (order[f.indicator or ""], f.kind != "achieved"))
+
+
+def _headline_rank(figure: Figure, year: int | None) -> tuple[int, int]:
+    """Higher is better: a target of the report's year, an achieved figure of the latest
+    whole year; among equals, the earlier in the text (the caller keeps the first)."""
+    period = figure.period or ""
+    last = period.split("-")[-1] if "-" in period and period[:4].isdigit() else period[:4]
+    whole_year = len(period) == 4
+    if figure.kind == "target":
+        return (int(year is not None and period == str(year)), int(whole_year))
+    return (int(last) if last.isdigit() else 0, int(whole_year))
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_alias: dict[str, tuple[Indicator, ...]]  # normalised alias -> the indicators it names
+    alias_re: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> _Table:
+    by_alias: dict[str, list[Indicator]] = {}
+    for indicator in load_indicators():
+        for alias in indicator.aliases:
+            by_alias.setdefault(_normalise(alias), []).append(indicator)
+    # Longest first: at one position the alternation takes the first alias that matches, so
+    # 单位GDP能耗 wins over GDP and 城镇居民人均可支配收入 over 居民人均可支配收入.
+    ordered = sorted(by_alias, key=len, reverse=True)
+    alias_re = re.compile("|".join(re.escape(alias) for alias in ordered))
+    return _Table({alias: tuple(found) for alias, found in by_alias.items()}, alias_re)
+
+
+# Names whose 分别 values go to urban and rural income (城乡居民人均可支配收入分别增长4.8%和6.7%).
+_URBAN_RURAL = {"城乡居民人均可支配收入", "城乡居民收入", "城乡常住居民人均可支配收入"}
+_URBAN_ALIAS, _RURAL_ALIAS = "城镇居民人均可支配收入", "农村居民人均可支配收入"
+
+# ---------------------------------------------------------------- the words around a figure
+# What may stand directly before an alias (the run of Chinese characters back to the last
+# punctuation): the territory as a whole, time and framing words. Anything else (成都市,
+# 海洋, 县域, 民营, 亩均, 对东盟 …) makes the figure one of a part or of another measure.
+_ALLOWED_BEFORE = re.compile(
+    r"(?:全年|全省|全市|全区|全疆|全州|全盟|全县|全旗|全域|全自治区|全体|全社会|全口径|我省|我市|我区|我州|"
+    r"我县|我旗|本市|开发区|经开区|高新区|园区|新区|其中|初步预计|预计|预期|力争|确保|争取|努力|继续|实现|"
+    r"完成|推动|促进|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
+    r"年末|年底|年内|年度|年|月|同期|累计|初步核算|核算|据初步核算|据统计|数据显示|显示|要|将|"
+    r"主要指标|指标)*"
+)
+_CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]*\Z")
+
+# Words that may stand between an alias and its number.
+_HEAD_WORDS = sorted(
+    """同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算 按可比价计算
+    按可比口径计算 按同口径计算 可比口径 同口径 年均 平均值 平均 全年 预计 初步预计 实际 今年 要 将 继续
+    努力 力争 确保 争取 首次 再 均 累计 共计 合计 已经 已 进一步 稳定 保持 增速 增幅 涨幅 降幅 指数 总量
+    总额 增长 增加 上涨 上升 提高 提升 增至 增加到 增加至 提高到 提高至 提升到 提升至 下降 降低 减少
+    回落 下滑 下降到 下降至 降低到 降低至 降至 降到 减少到 减少至 达到 达 为 是 实现 完成 稳定在
+    保持在 控制在 维持在 突破 迈上 跨上 站上 跃上 登上 跨越 迈过 越过 超过 超 逾 约 近 接近 大约
+    不低于 不少于 至少 高于 低于 不超过 不高于 大于 少于 多于""".split(),
+    key=len,
+    reverse=True,
+)
+_HEAD = (
+    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|\s+|\([^()]{1,20}\))*)"
+)
+_NUM = rf"-?(?![\d,.]*年)(?:{_ARABIC})|{_CN_NUMERAL}"  # a year (2023年8月) is no value
+_RANGE_SEP = r"——|[-~—–]|至|到"
+_UNIT_WORDS = "个百分点|%|‰|美元|元|人次|人|吨标准煤|吨|公斤|千克|斤|微克/立方米|微克每立方米|μg/m3|μg/m³"
+_MODIFIER_AFTER = "左右|上下|以上|以内|以下|之内|之上|之下"
+_VALUE = (
+    rf"(?P<pct>百分之)?(?P<n1>{_NUM})"
+    rf"(?:(?P<u1>%)?\s*(?:{_RANGE_SEP})\s*(?:百分之)?(?P<n2>{_ARABIC}|{_CN_NUMERAL})(?!年))?"
+    rf"\s*(?P<scale>万亿|亿|万|千(?![克瓦]))?(?P<approx>余|多)?(?P<unit>{_UNIT_WORDS})?"
+    rf"(?P<post>{_MODIFIER_AFTER})?"
+)
+_HEAD_VALUE_RE = re.compile(_HEAD + _VALUE)
+# A number we would have read if we could: digits (not a year) or a Chinese numeral with a unit.
+_LOOSE_RE = re.compile(
+    _HEAD + rf"(?:-?\d(?!\d{{3}}年)|百分之|(?:{_CN_NUMERAL}|[几数][十百千万]*)(?:万亿|亿|万)?(?:{_UNIT_WORDS}))"
+)
+# After the number: a threshold for a class of things (超200亿元县), an attribute (增长5%的目标).
+_REJECT_AFTER_RE = re.compile(r"的|[县区市镇乡村家个项户座所]")
+_MILESTONE_AFTER_RE = re.compile(r"新?(?:台阶|大关|关口|门槛)")
+_MILESTONE_HEAD_RE = re.compile(r"突破|迈上|跨上|站上|跃上|登上|跨越|迈过|越过|首破|首超")
+_SET_TO_RE = re.compile(r"(?:下降|降低|降|减少|提高|提升|增加|增|上升)(?:到|至)")
+_DOWN_RE = re.compile(r"下降|降低|减少|回落|下滑|降幅|降")
+_CHANGE_RE = re.compile(r"增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下滑|降幅|增速|增幅|涨幅")
+_MODIFIER_BEFORE_RE = re.compile(
+    "不超过|不高于|不低于|不少于|控制在|至少|超过|高于|大于|多于|低于|少于|超|逾|突破|大约|接近|约|近"
+)
+_MODIFIER_BEFORE = {
+    "不超过": "at_most", "不高于": "at_most", "控制在": "at_most", "低于": "at_most", "少于": "at_most",
+    "不低于": "at_least", "不少于": "at_least", "至少": "at_least", "超过": "at_least", "高于": "at_least",
+    "大于": "at_least", "多于": "at_least", "超": "at_least", "逾": "at_least", "突破": "at_least",
+    "大约": "about", "接近": "about", "约": "about", "近": "about",
+}
+_MODIFIER_AFTER_MAP = {
+    "左右": "about", "上下": "about", "以上": "at_least", "之上": "at_least",
+    "以内": "at_most", "之内": "at_most", "以下": "at_most", "之下": "at_most",
+}
+_IN_STEP_RE = re.compile(
+    r"\s*(?:增长|增速|增幅)?(?:要|力争|继续|努力|保持|实现|基本)*(?:与|同|和)"
+    r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长)(?:保持|基本|实现)*同步"
+    r"|\s*(?:增长|增速)?(?:基本)?同步增长"
+    r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
+)
+_FLAT_RE = re.compile(
+    r"\s*(?:同比|比上年|较上年)?(?:与|和|同)?(?:上年|去年)?(?:同期)?(?:水平)?(?P<basic>基本)?(?:保持)?持平"
+)
+_LIST_SEP_RE = re.compile(r"\s*[、和及与]\s*")
+_CHAIN_SEP_RE = re.compile(r"[、,]?\s*")
+_RESPECTIVELY_RE = re.compile("分别")
+_LIST_NAME_SPLIT_RE = re.compile(r"[、和及与]")
+_LIST_PREFIX_WORDS_RE = re.compile(r"(?:同比|比上年|较上年|增速|增幅|涨幅|预计|全年|\s)*")
+
+# Sentence ends (also ；, which separates the items of long target lists) and clause ends.
+_SENTENCE_END_RE = re.compile(r"[。!?;\n]")
+_CLAUSE_END_RE = re.compile(r"[。!?;\n,:]")
+
+# ---------------------------------------------------------------- kind and period cues
+_TARGET_INTRO_RE = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)(?:建议|拟)?(?:是|为|:)|主要预期目标")
+# A target list's opening holds for the sentence; 力争, 确保 only for their own clause (a review
+# sentence may begin 确保零就业家庭动态清零，城镇新增就业86万人).
+_TARGET_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标为|明年|预期")
+_TARGET_CLAUSE_CUE_RE = re.compile(r"力争|确保|争取")
+_CLAUSE_START_RE = re.compile(r"[^,:]*\Z")
+_PAST_CUE_RE = re.compile(r"去年|过去|以来|年来")
+_CURRENT_REVIEW_RE = re.compile(r"今年以来|今年前三季度|今年上半年|今年一季度|今年1[-—~至]\d{1,2}月")
+_YEAR_RE = re.compile(r"(?<![\d较比与同于自从])(?P<prep>到|至)?(?P<y>(?:19|20)\d{2})年(?!度|以来|以前|前|代)")
+_BASE_YEAR_RE = re.compile(r"[较比](?P<y>(?:19|20)\d{2})年")
+_SUB_YEAR_RE = re.compile(
+    r"(?<![比较与同])(?:前三季度|前三个季度|上半年|第一季度|一季度|前两季度|(?P<m1>\d{1,2})\s*(?:[-—~至到]|——)\s*(?P<m2>\d{1,2})月)"
+)
+# A period opening a sentence (上半年,地区生产总值… 。城镇居民…) holds for the paragraph's
+# later results too, as in mid-year reviews.
+_SUB_YEAR_OPENING_RE = re.compile(
+    r"(?:\A|[。!?;,:])\s*(?:开发区|园区|全市|全省|全区|全县|我市|我省|我区|据统计|数据显示)?,?\s*"
+    r"(?P<period>前三季度|前三个季度|上半年|第一季度|一季度|前两季度)"
+)
+_SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
+             "前两季度": "H1"}
+_PLAN_SPAN_RE = re.compile(r"十([三四五])五")
+_SPAN_CUE_RE = re.compile(
+    r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
+)
+_PLAN_START = {"三": 2016, "四": 2021, "五": 2026}
+_SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+# ---------------------------------------------------------------- reading one value
+@dataclass(frozen=True)
+class _Value:
+    """One number as read after an alias, before it is given an indicator."""
+
+    start: int  # where the number starts (for order and provenance)
+    end: int  # where the figure ends (after unit and modifier)
+    head: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    scale: str
+    unit: str  # the base word (%, 元, 人 …) or "" when only a scale was written
+    post: str
+    milestone: bool
+
+
+def _read_value(match: re.Match[str], text: str, bare: bool = False) -> _Value | None:
+    """The number of a head+value match, or None when it cannot be read. A number without
+    unit is read only when `bare` (in a 分别 list the last value's unit holds for all)."""
+    n1, n2 = match.group("n1"), match.group("n2")
+    scale = match.group("scale") or ""
+    unit = match.group("unit") or match.group("u1") or ("%" if match.group("pct") else "")
+    if n2 is None and _CN_NUMERAL_RE.fullmatch(n1) and not scale:
+        # 三万亿元 is read as 三 + 万亿; a numeral with other magnitudes (一亿二千万) stays whole.
+        trailing = _TRAILING_SCALE_RE.search(n1)
+        if trailing and trailing.start() > 0 and not re.search("[万亿]", n1[: trailing.start()]):
+            n1, scale = n1[: trailing.start()], trailing.group(1)
+    if not unit and not scale and not bare:
+        return None
+    first = _decimal(n1)
+    second = _decimal(n2) if n2 is not None else None
+    if first is None or (n2 is not None and second is None):
+        return None
+    if unit in ("微克每立方米", "μg/m3", "μg/m³"):
+        unit = "微克/立方米"
+    tail = text[match.end():match.end() + 4]
+    head = match.group("head")
+    milestone = bool(_MILESTONE_AFTER_RE.match(tail) or _MILESTONE_HEAD_RE.search(head))
+    post = match.group("post") or ("以上" if match.group("approx") else "")
+    low, high = (min(first, second), max(first, second)) if second is not None else (None, None)
+    return _Value(match.start("n1"), match.end(), head, None if second is not None else first, low, high,
+                  scale, unit, post, milestone)
+
+
+def _rejected_after(text: str, end: int) -> bool:
+    return bool(_REJECT_AFTER_RE.match(text, end))
+
+
+def _pick(indicators: Sequence[Indicator], percent: bool) -> Indicator | None:
+    """Growth or rate for a percentage, level or count for an amount."""
+    wanted = ("growth", "rate") if percent else ("level", "count")
+    for kind in wanted:
+        for indicator in indicators:
+            if indicator.kind_of_value == kind:
+                return indicator
+    return None
+
+
+def _scaled(number: Decimal | None, factor: Decimal) -> float | None:
+    return None if number is None else float(number * factor)
+
+
+_TO_BASE = {"斤": ("吨", Decimal("0.0005")), "公斤": ("吨", Decimal("0.001")), "千克": ("吨", Decimal("0.001"))}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A value given its indicator: everything of a Figure but kind, period and place."""
+
+    indicator: Indicator
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    modifier: str
+    base_value: float | None
+    base_unit: str | None
+    number_start: int
+    end: int
+    head: str
+
+
+def _interpret(value: _Value, indicators: Sequence[Indicator], shared_head: str = "",
+               shared_post: str = "") -> _Reading | None:
+    """Give a read value its indicator, sign, modifier and base units; None when the value
+    is no figure of these indicators (a milestone, a change of a growth rate …)."""
+    head = value.head.strip() or shared_head
+    post = value.post or shared_post
+    percent = value.unit in ("%", "个百分点", "‰")
+    indicator = _pick(indicators, percent)
+    if indicator is None:
+        return None
+    set_to = _SET_TO_RE.search(head) is not None
+    plain_head = _SET_TO_RE.sub("", head)
+    if percent:
+        if value.unit == "个百分点" and indicator.kind_of_value == "growth":
+            return None  # 增速提高3.6个百分点 is a change of the rate, not the rate
+    else:
+        if value.milestone:
+            return None  # 迈上4000亿元台阶, 突破5万亿元: a milestone, not a level
+        if _CHANGE_RE.search(plain_head):
+            return None  # 增加5万人 is an increment, not the level
+    negative = bool(_DOWN_RE.search(plain_head)) and not set_to
+    sign = Decimal(-1) if negative else Decimal(1)
+    number, low, high = value.value, value.low, value.high
+    if number is not None:
+        number = sign * number + 0  # + 0 turns -0 into 0
+    if low is not None and high is not None:
+        low, high = sorted((sign * low + 0, sign * high + 0))
+    if low is not None:
+        modifier = "range"
+    elif post:
+        modifier = _MODIFIER_AFTER_MAP[post]
+    else:
+        found = _MODIFIER_BEFORE_RE.search(head)
+        modifier = _MODIFIER_BEFORE[found.group()] if found else "point"
+    unit = value.scale + value.unit
+    factor = _SCALES.get(value.scale, Decimal(1))
+    base_unit = value.unit or indicator.base_unit
+    if value.unit in _TO_BASE:
+        base_unit, conversion = _TO_BASE[value.unit]
+        factor *= conversion
+    return _Reading(indicator, _scaled(number, Decimal(1)), _scaled(low, Decimal(1)), _scaled(high, Decimal(1)),
+                    unit, modifier, _scaled(number, factor), base_unit, value.start, value.end, head)
+
+
+# ---------------------------------------------------------------- kind and period
+@dataclass(frozen=True)
+class _Context:
+    year: int | None
+    current_review: bool  # the text reviews the current year (今年以来 …), as news articles do
+    plan_start: tuple[int, int] | None  # (paragraph, offset) of 主要预期目标是 …
+
+
+def _review_year(context: _Context) -> int | None:
+    if context.year is None:
+        return None
+    return context.year if context.current_review else context.year - 1
+
+
+def _small_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS[text]
+    if len(text) == 2 and text[0] == "十" and text[1] in _SMALL_NUMBERS:
+        return 10 + _SMALL_NUMBERS[text[1]]
+    return None
+
+
+def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | None, in_plan: bool,
+                     context: _Context) -> tuple[str, str | None]:
+    """prefix: the sentence up to the alias; head: the words between alias and number;
+    opening: the period that opened an earlier sentence of the paragraph (上半年), if any."""
+    cue_text = prefix + head
+    clause_start = _CLAUSE_START_RE.search(prefix)
+    assert clause_start is not None  # [^,:]*\Z matches every string
+    clause = clause_start.group() + head
+    targeted = bool(_TARGET_CUE_RE.search(cue_text) or _TARGET_CLAUSE_CUE_RE.search(clause))
+    year = context.year
+    stated = None
+    for found in _YEAR_RE.finditer(prefix):
+        stated = found  # the nearest year before the figure
+    if stated is not None:
+        stated_year = int(stated.group("y"))
+        if year is None:
+            kind = "target" if stated.group("prep") or targeted else "achieved"
+        elif stated_year < year or (stated_year == year and context.current_review):
+            kind = "achieved"
+        else:
+            kind = "target"
+    elif part in ("targets", "plan"):
+        kind = "achieved" if _PAST_CUE_RE.search(cue_text) else "target"
+    elif part == "review":
+        kind = "achieved"
+    elif targeted or ("今年" in cue_text and not context.current_review):
+        kind = "target"
+    elif _PAST_CUE_RE.search(cue_text):
+        kind = "achieved"
+    else:
+        kind = "target" if in_plan else "achieved"
+
+    base = int(stated.group("y")) if stated is not None else (year if kind == "target" else _review_year(context))
+    span = _SPAN_CUE_RE.search(cue_text)
+    if span is not None and _small_number(span.group("n") or span.group("n2") or "") == 1:
+        span = None  # 过去一年, 一年来: the last year itself
+    plan = _PLAN_SPAN_RE.search(cue_text)
+    if span is None and plan is not None and "年均" in head:
+        span = plan  # 十四五 alone marks a period only for an average (年均增长)
+    if span is not None:
+        plan = _PLAN_SPAN_RE.match(span.group())
+        if plan is not None:
+            first = _PLAN_START[plan.group(1)]
+            last = first + 4 if kind == "target" or base is None else min(first + 4, base)
+            return kind, f"{first}-{last}"
+        years = _small_number(span.group("n") or span.group("n2") or "")
+        if years and year is not None:
+            return kind, f"{year - years}-{year - 1}"
+        return kind, None
+    base_year = _BASE_YEAR_RE.search(head)
+    if base_year is not None and base is not None and kind == "achieved":
+        return kind, f"{int(base_year.group('y')) + 1}-{base}"  # 较2020年下降11.7%: since then
+    if base is None:
+        return kind, None
+    subs = list(_SUB_YEAR_RE.finditer(cue_text))
+    if subs:
+        sub = subs[-1]  # the nearest to the figure
+        if sub.group("m1"):
+            return kind, f"{base}-M{int(sub.group('m1'))}-M{int(sub.group('m2'))}"
+        return kind, f"{base}-{_SUB_YEAR[sub.group()]}"
+    if kind == "achieved" and stated is None and opening is not None:
+        return kind, f"{base}-{_SUB_YEAR[opening]}"
+    return kind, str(base)
+
+
+def _implausible(reading: _Reading) -> bool:
+    """Kept as written, but flagged: growth above 100%, unemployment or CPI above 50%."""
+    if reading.unit != "%":
+        return False
+    numbers = [n for n in (reading.value, reading.low, reading.high) if n is not None]
+    if reading.indicator.id in ("unemployment_rate", "registered_unemployment_rate", "cpi"):
+        return any(abs(n) > 50 for n in numbers)
+    return any(abs(n) > 100 for n in numbers)
+
+
+# ---------------------------------------------------------------- one paragraph
+@dataclass
+class _ParagraphScan:
+    """Mutable state while one paragraph is read."""
+
+    index: int
+    original: str
+    text: str  # normalised, same length as original
+    part: str | None
+    context: _Context
+    sentence_ends: list[int]
+    clause_ends: list[int]
+    openings: list[tuple[int, str]]  # (offset, period) of sentences opened by 上半年 …
+    figures: list[tuple[int, Figure]] = field(default_factory=list)
+    lists: list[tuple[int, int]] = field(default_factory=list)  # spans of 分别 lists read
+    skipped: int = 0
+    consumed_to: int = 0  # aliases before this offset were read as part of a figure
+
+    def clause_start(self, position: int) -> int:
+        at = bisect_right(self.clause_ends, position - 1)
+        return self.clause_ends[at - 1] + 1 if at > 0 else 0
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        at = bisect_right(self.sentence_ends, position - 1)
+        start = self.sentence_ends[at - 1] + 1 if at > 0 else 0
+        end = self.sentence_ends[at] if at < len(self.sentence_ends) else len(self.text)
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def in_plan(self, position: int) -> bool:
+        plan = self.context.plan_start
+        return plan is not None and (self.index, position) >= plan
+
+    def emit(self, name: str, name_start: int, reading: _Reading) -> None:
+        start, end = self.sentence_span(reading.number_start)
+        before = bisect_right(self.openings, (start, ""))
+        opening = self.openings[before - 1][1] if before else None
+        kind, period = _kind_and_period(self.text[start:name_start], reading.head, opening, self.part,
+                                        self.in_plan(name_start), self.context)
+        flags = ("implausible",) if _implausible(reading) else ()
+        figure = Figure(reading.indicator.id, name, kind, period, reading.value, reading.low, reading.high,
+                        reading.unit, reading.modifier, reading.base_value, reading.base_unit, self.index,
+                        start, end, self.original[start:end], flags)
+        self.figures.append((reading.number_start, figure))
+
+
+def _allowed_before(text: str, position: int) -> bool:
+    run = _CJK_RUN_BEFORE.search(text, max(0, position - 24), position)
+    return run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """A name before 分别 and the indicators it may name (none for a name not in the table)."""
+
+    start: int
+    end: int
+    indicators: tuple[Indicator, ...]
+
+
+def _scan_respectively(scan: _ParagraphScan, table: _Table) -> None:
+    """Lists with 分别: 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内."""
+    text = scan.text
+    last_slots: list[_Slot] = []
+    last_end = -1
+    for found in _RESPECTIVELY_RE.finditer(text):
+        clause_start = scan.clause_start(found.start())
+        segment = text[clause_start:found.start()]
+        slots = _list_slots(clause_start, segment, table)
+        sentence_start, _ = scan.sentence_span(found.start())
+        named = any(slot.indicators for slot in slots)
+        if not named and last_slots and last_end >= sentence_start and \
+                _LIST_PREFIX_WORDS_RE.fullmatch(segment):
+            slots = last_slots  # 分别达到45877元和22990元，同比分别增长5.7%和8.5%
+        values, end = _list_values(text, found.end())
+        scan.lists.append((clause_start, max(end, found.end())))
+        if not any(slot.indicators for slot in slots):
+            continue
+        if len(values) != len(slots):
+            scan.skipped += sum(1 for slot in slots if slot.indicators)
+            continue
+        shared_head = next((v.head.strip() for v in values if v.head.strip()), "")
+        shared_post = values[-1].post
+        for slot, value in zip(slots, values):
+            if not slot.indicators:
+                continue
+            reading = _interpret(value, slot.indicators, shared_head, shared_post)
+            if reading is not None:
+                scan.emit(scan.original[slot.start:slot.end], slot.start, reading)
+        last_slots, last_end = slots, end
+
+
+def _list_slots(offset: int, segment: str, table: _Table) -> list[_Slot]:
+    """The names before 分别, each with the indicators it may name (none for unknown names)."""
+    aliases = [m for m in table.alias_re.finditer(segment)]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for sep in _LIST_NAME_SPLIT_RE.finditer(segment):
+        if any(a.start() < sep.start() < a.end() for a in aliases):
+            continue  # 研究与试验发展经费投入强度: the 与 belongs to the name
+        pieces.append((start, sep.start()))
+        start = sep.end()
+    pieces.append((start, len(segment)))
+    slots: list[_Slot] = []
+    for number, (piece_start, piece_end) in enumerate(pieces):
+        piece = segment[piece_start:piece_end].strip()
+        if not piece:
+            continue
+        alias = next((a for a in aliases if piece_start <= a.start() and a.end() == piece_end), None)
+        if alias is None or not _ALLOWED_BEFORE.fullmatch(segment[piece_start:alias.start()].strip()):
+            if piece in ("城镇", "城市") and number + 1 < len(pieces):
+                following = segment[pieces[number + 1][0]:pieces[number + 1][1]]
+                if following.endswith("人均可支配收入") or following.endswith("居民收入"):
+                    # 城镇、农村居民人均可支配收入: the 城镇 shares the rural name's ending
+                    urban = _Slot(offset + piece_start, offset + pieces[number + 1][1], table.by_alias[_URBAN_ALIAS])
+                    slots.append(urban)
+                    continue
+            slots.append(_Slot(offset + piece_start, offset + piece_end, ()))
+            continue
+        start, end = offset + alias.start(), offset + alias.end()
+        if alias.group() in _URBAN_RURAL:
+            slots.append(_Slot(start, end, table.by_alias[_URBAN_ALIAS]))
+            slots.append(_Slot(start, end, table.by_alias[_RURAL_ALIAS]))
+        else:
+            slots.append(_Slot(start, end, table.by_alias[alias.group()]))
+    return slots
+
+
+def _list_values(text: str, position: int) -> tuple[list[_Value], int]:
+    """The values after 分别 (5%和3%以内, 4%、5.3%、3.4%) and where they end."""
+    values: list[_Value] = []
+    while True:
+        match = _HEAD_VALUE_RE.match(text, position)
+        if match is None:
+            break
+        value = _read_value(match, text, bare=True)
+        if value is None:
+            break
+        values.append(value)
+        position = match.end()
+        separator = _LIST_SEP_RE.match(text, position)
+        if separator is None:
+            break
+        position = separator.end()
+    if not values:
+        return [], position
+    last = values[-1]
+    end = last.end
+    if not (last.unit or last.scale) or _rejected_after(text, end):
+        return [], end
+    # 分别增长5、6%: a unit written once holds for the whole list
+    values = [v if v.unit or v.scale else replace(v, unit=last.unit, scale=last.scale) for v in values]
+    return values, end
+
+
+def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
+                  indicators: Sequence[Indicator]) -> bool:
+    """居民收入增长与经济增长同步: a qualitative target, value null."""
+    found = _IN_STEP_RE.match(scan.text, alias.end())
+    growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
+    if found is None or growth is None:
+        return False
+    reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
+    scan.emit(name, alias.start(), reading)
+    scan.consumed_to = found.end()
+    return True
+
+
+def _read_flat(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator]) -> bool:
+    """与上年持平: a change of zero (基本持平: about zero)."""
+    found = _FLAT_RE.match(scan.text, alias.end())
+    indicator = _pick(indicators, percent=True)
+    if found is None or indicator is None:
+        return False
+    modifier = "about" if found.group("basic") else "point"
+    reading = _Reading(indicator, 0.0, None, None, "%", modifier, 0.0, "%", alias.start(), found.end(), "")
+    scan.emit(name, alias.start(), reading)
+    scan.consumed_to = found.end()
+    return True
+
+
+def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator]) -> bool:
+    """The figure after an alias and the ones chained to it: 地区生产总值35538亿元、增长5.3%.
+
+    A chained value must be of the other kind (a level after a growth or the reverse), so that
+    增长7%以上、力争达到8% or 增长5.7%，高于全国0.7个百分点 add nothing."""
+    text = scan.text
+    position = alias.end()
+    seen_percent: set[bool] = set()
+    read_any = False
+    first = True
+    while True:
+        if not first:
+            separator_match = _CHAIN_SEP_RE.match(text, position)
+            assert separator_match is not None  # every part of the pattern is optional
+            position = separator_match.end()
+        match = _HEAD_VALUE_RE.match(text, position)
+        if match is None:
+            return read_any
+        value = _read_value(match, text)
+        if value is None:
+            if first and _LOOSE_RE.match(text, alias.end()):
+                scan.skipped += 1  # a number we see but cannot read: counted, never guessed
+                return True
+            return read_any
+        percent = value.unit in ("%", "个百分点", "‰")
+        if percent in seen_percent:
+            return read_any
+        seen_percent.add(percent)
+        first = False
+        read_any = True
+        position = value.end
+        scan.consumed_to = max(scan.consumed_to, position)
+        if _rejected_after(text, value.end):
+            return True
+        reading = _interpret(value, indicators)
+        if reading is not None:
+            scan.emit(name, alias.start(), reading)
+
+
+# ---------------------------------------------------------------- the document
+def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None] | None) -> _Context:
+    current_review = any(_CURRENT_REVIEW_RE.search(text) for text in texts)
+    plan_start = None
+    for index, text in enumerate(texts):
+        part = parts[index] if parts is not None and index < len(parts) else None
+        if part == "review":
+            continue
+        found = _TARGET_INTRO_RE.search(text)
+        if found is not None:
+            plan_start = (index, found.start())
+            break
+    return _Context(year, current_review, plan_start)
+
+
+def extract_figures(paragraphs: Sequence[str], year: int | None,
+                    parts: Sequence[str | None] | None = None) -> tuple[list[Figure], int]:
+    """All figures of the table's indicators in `paragraphs`, in document order, and the
+    number of number spans next to an indicator that could not be read (skipped, not guessed).
+
+    `year` is the report's year: targets are of `year`, results of `year - 1` unless the text
+    says otherwise (or reviews the current year, 今年以来). `parts[i]` is the part of
+    paragraph i (review, targets, plan, government, appendix) when known."""
+    table = _table()
+    texts = [_normalise(paragraph) for paragraph in paragraphs]
+    context = _context(texts, year, parts)
+    figures: list[Figure] = []
+    skipped = 0
+    for index, (original, text) in enumerate(zip(paragraphs, texts)):
+        if not table.alias_re.search(text):
+            continue
+        part = parts[index] if parts is not None and index < len(parts) else None
+        sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(text)]
+        openings = [(m.end(), m.group("period")) for m in _SUB_YEAR_OPENING_RE.finditer(text)]
+        scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings)
+        _scan_respectively(scan, table)
+        _scan_aliases(scan, table)
+        figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
+        skipped += scan.skipped
+    return figures, skipped
+
+
+def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
+    """Read each alias outside the 分别 lists already read."""
+    text = scan.text
+    lists = iter(scan.lists)  # in text order, as the aliases are
+    current = next(lists, None)
+    for alias in table.alias_re.finditer(text):
+        while current is not None and current[1] <= alias.start():
+            current = next(lists, None)
+        if (current is not None and current[0] <= alias.start()) or alias.start() < scan.consumed_to:
+            continue
+        if not _allowed_before(text, alias.start()):
+            continue
+        name = scan.original[alias.start():alias.end()]
+        indicators = table.by_alias[alias.group()]
+        if _read_in_step(scan, alias, name, indicators) or _read_flat(scan, alias, name, indicators):
+            continue
+        if not _read_chain(scan, alias, name, indicators) and _LOOSE_RE.match(text, alias.end()):
+            scan.skipped += 1

@@ -1,0 +1,531 @@
+"""Key figures: number forms, modifiers, kind and period, provenance, on sentences and on
+the seed and tune reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from devzone.stages.figures import Figure, extract_figures, load_indicators, parse_number
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+CORE = {"gdp_growth", "gdp_total", "budget_revenue_growth", "urban_new_jobs", "unemployment_rate", "cpi",
+        "income_growth"}
+
+
+def figures(text: str | list[str], year: int | None = 2025, parts=None) -> list[Figure]:
+    paragraphs = [text] if isinstance(text, str) else text
+    found, _ = extract_figures(paragraphs, year, parts)
+    check_provenance(paragraphs, found)
+    return found
+
+
+def one(text: str, year: int | None = 2025, parts=None) -> Figure:
+    found = figures(text, year, parts)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def check_provenance(paragraphs: list[str], found: list[Figure]) -> None:
+    for figure in found:
+        assert paragraphs[figure.paragraph][figure.start:figure.end] == figure.text
+        assert figure.text and figure.text == figure.text.strip()
+        assert not any(mark in figure.text for mark in "。！？；")
+
+
+def seed_paragraphs(prefix: str) -> list[str]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def by_indicator(found: list[Figure], indicator: str, kind: str | None = None) -> list[Figure]:
+    return [f for f in found if f.indicator == indicator and (kind is None or f.kind == kind)]
+
+
+# ---------------------------------------------------------------- the table
+def test_indicator_table_has_core_ids_and_valid_rows():
+    raw = json.loads((ROOT / "cli" / "data" / "indicators.json").read_text(encoding="utf-8"))
+    ids = [row["id"] for row in raw]
+    assert len(ids) == len(set(ids))
+    assert CORE <= set(ids)
+    assert {"fixed_asset_investment_growth", "retail_sales_growth", "industrial_value_added_growth",
+            "foreign_trade_growth", "foreign_trade_total", "foreign_investment_used", "grain_output", "pm25",
+            "energy_intensity", "budget_revenue_total", "rd_intensity"} <= set(ids)
+    for row in raw:
+        assert set(row) == {"id", "name_zh", "core", "aliases", "kind_of_value", "base_unit"}
+        assert row["kind_of_value"] in ("growth", "level", "rate", "count")
+        assert row["aliases"] and len(row["aliases"]) == len(set(row["aliases"]))
+    assert {row["id"] for row in raw if row["core"]} == CORE
+    aliases = {row["id"]: set(row["aliases"]) for row in raw}
+    assert {"地区生产总值", "全省生产总值", "全市生产总值", "全区生产总值", "生产总值", "GDP", "经济增长"} <= aliases["gdp_growth"]
+    assert {"地区生产总值", "经济总量"} <= aliases["gdp_total"]
+    assert {"一般公共预算收入", "地方一般公共预算收入"} <= aliases["budget_revenue_growth"]
+    assert {"城镇新增就业", "新增城镇就业"} <= aliases["urban_new_jobs"]
+    assert "城镇调查失业率" in aliases["unemployment_rate"]
+    assert {"居民消费价格", "CPI"} <= aliases["cpi"]
+    assert "居民人均可支配收入" in aliases["income_growth"]
+    assert [i.id for i in load_indicators()] == ids
+
+
+def test_figure_fields_are_exactly_the_documented_ones():
+    names = [f.name for f in dataclasses.fields(Figure)]
+    assert names == ["indicator", "name", "kind", "period", "value", "low", "high", "unit", "modifier",
+                     "base_value", "base_unit", "paragraph", "start", "end", "text", "flags"]
+    figure = one("地区生产总值增长5%")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        figure.value = 6  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- numbers
+@pytest.mark.parametrize(
+    "span, expected",
+    [("5", 5.0), ("5.5", 5.5), ("1,234.5", 1234.5), ("12,345,678", 12345678.0), ("１２．５", 12.5),
+     ("百分之六点五", 6.5), ("六点五", 6.5), ("两千", 2000.0), ("一万二千", 12000.0), ("十", 10.0),
+     ("一百零八", 108.0), ("零点五", 0.5), ("三万亿", 3e12), ("1.2万", 12000.0), ("10.3万亿", 1.03e13),
+     ("5%", 5.0), ("-2.1", -2.1)],
+)
+def test_parse_number_reads(span, expected):
+    assert parse_number(span) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("span", ["", "几十", "数百", "abc", "一带一路", "1,23", "5.5.5", "万"])
+def test_parse_number_gives_none_when_unreadable(span):
+    assert parse_number(span) is None
+
+
+def test_cn2an_is_imported_only_for_chinese_numerals():
+    code = (
+        "import sys\n"
+        "from devzone.stages.figures import extract_figures\n"
+        "extract_figures(['共建一带一路，地区生产总值增长5%左右，城镇新增就业60万人以上'], 2025)\n"
+        "assert 'cn2an' not in sys.modules\n"
+        "extract_figures(['地区生产总值增长百分之六点五'], 2025)\n"
+        "assert 'cn2an' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_words_with_numerals_are_left_alone():
+    text = "共建一带一路，一二三产协同，地区生产总值增长5%"
+    figure = one(text)
+    assert figure.text == text and figure.value == 5.0
+
+
+# ---------------------------------------------------------------- values, units, modifiers
+@pytest.mark.parametrize(
+    "text, value, unit, base_value, base_unit",
+    [("地区生产总值增长5.5%", 5.5, "%", 5.5, "%"),
+     ("地区生产总值增长５．５％", 5.5, "%", 5.5, "%"),
+     ("地区生产总值增长百分之六点五", 6.5, "%", 6.5, "%"),
+     ("地区生产总值达到10.3万亿元", 10.3, "万亿元", 1.03e13, "元"),
+     ("全省生产总值达到4.72万亿元", 4.72, "万亿元", 4.72e12, "元"),
+     ("全市地区生产总值1,686亿元", 1686.0, "亿元", 1.686e11, "元"),
+     ("一般公共预算收入两千亿元", 2000.0, "亿元", 2e11, "元"),
+     ("地区生产总值三万亿元", 3.0, "万亿元", 3e12, "元"),
+     ("城镇新增就业一万二千人", 12000.0, "人", 12000.0, "人"),
+     ("城镇新增就业1.58万人", 1.58, "万人", 15800.0, "人"),
+     ("实际使用外资8.4亿美元", 8.4, "亿美元", 8.4e8, "美元"),
+     ("粮食产量1300万吨", 1300.0, "万吨", 1.3e7, "吨"),
+     ("粮食产量500亿斤", 500.0, "亿斤", 2.5e7, "吨"),
+     ("PM2.5平均浓度35.2微克/立方米", 35.2, "微克/立方米", 35.2, "微克/立方米")],
+)
+def test_values_units_and_base_units(text, value, unit, base_value, base_unit):
+    figure = one(text)
+    assert (figure.value, figure.unit, figure.base_unit) == (value, unit, base_unit)
+    assert figure.base_value == pytest.approx(base_value)
+    assert figure.modifier == "point" and figure.low is None and figure.high is None
+
+
+@pytest.mark.parametrize("text", ["地区生产总值增长5%—5.5%", "地区生产总值增长5%-5.5%", "地区生产总值增长5%～5.5%",
+                                  "地区生产总值增长5至5.5%", "地区生产总值增长5%到5.5%", "地区生产总值增长5-5.5%"])
+def test_ranges(text):
+    figure = one(text)
+    assert (figure.indicator, figure.modifier, figure.value, figure.low, figure.high, figure.unit) == \
+        ("gdp_growth", "range", None, 5.0, 5.5, "%")
+
+
+@pytest.mark.parametrize(
+    "text, indicator, value, modifier",
+    [("地区生产总值增长5%左右", "gdp_growth", 5.0, "about"),
+     ("居民消费价格涨幅3%左右", "cpi", 3.0, "about"),
+     ("地区生产总值增长5%以上", "gdp_growth", 5.0, "at_least"),
+     ("一般公共预算收入增长不低于3%", "budget_revenue_growth", 3.0, "at_least"),
+     ("城镇新增就业超过30万人", "urban_new_jobs", 30.0, "at_least"),
+     ("城镇新增就业超143万人", "urban_new_jobs", 143.0, "at_least"),
+     ("全年新增城镇就业4.5万余人", "urban_new_jobs", 4.5, "at_least"),
+     ("城镇调查失业率5.5%以内", "unemployment_rate", 5.5, "at_most"),
+     ("城镇调查失业率控制在5.5%以内", "unemployment_rate", 5.5, "at_most"),
+     ("城镇调查失业率控制在5.5%", "unemployment_rate", 5.5, "at_most"),
+     ("城镇调查失业率控制在5.5%左右", "unemployment_rate", 5.5, "about"),
+     ("居民消费价格涨幅不超过3%", "cpi", 3.0, "at_most"),
+     ("居民消费价格指数涨幅控制在3%以下", "cpi", 3.0, "at_most"),
+     ("PM2.5年均浓度低于30微克/立方米", "pm25", 30.0, "at_most"),
+     ("城镇调查失业率平均为5.2%", "unemployment_rate", 5.2, "point")],
+)
+def test_modifiers(text, indicator, value, modifier):
+    figure = one(text)
+    assert (figure.indicator, figure.value, figure.modifier) == (indicator, value, modifier)
+
+
+def test_at_least_jobs_in_base_units():
+    figure = one("城镇新增就业60万人以上", parts=["targets"])
+    assert (figure.indicator, figure.kind, figure.value, figure.unit, figure.modifier) == \
+        ("urban_new_jobs", "target", 60.0, "万人", "at_least")
+    assert (figure.base_value, figure.base_unit) == (600000.0, "人")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["居民收入增长与经济增长同步", "居民人均可支配收入增长与经济增长基本同步", "全体居民人均可支配收入与经济增长保持同步",
+     "居民收入同步增长", "居民人均可支配收入增长高于经济增速"],
+)
+def test_in_step_targets_have_no_value(text):
+    figure = one(text, parts=["targets"])
+    assert (figure.indicator, figure.modifier, figure.kind) == ("income_growth", "in_step", "target")
+    assert figure.value is figure.low is figure.high is figure.base_value is None
+
+
+@pytest.mark.parametrize(
+    "text, indicator, value",
+    [("一般公共预算收入下降2.1%", "budget_revenue_growth", -2.1),
+     ("规模以上工业增加值同比下降2%", "industrial_value_added_growth", -2.0),
+     ("社会消费品零售总额回落1.5%", "retail_sales_growth", -1.5),
+     ("一般公共预算收入减少3%", "budget_revenue_growth", -3.0),
+     ("单位地区生产总值能耗降低3%以上", "energy_intensity", -3.0),
+     ("地区生产总值增长-0.5%", "gdp_growth", -0.5)],
+)
+def test_falls_are_negative(text, indicator, value):
+    figure = one(text)
+    assert (figure.indicator, figure.value, figure.base_value) == (indicator, value, value)
+
+
+def test_set_to_verbs_are_not_falls():
+    figure = one("PM2.5年均浓度降至38微克/立方米以下")
+    assert (figure.indicator, figure.value, figure.modifier) == ("pm25", 38.0, "at_most")
+
+
+@pytest.mark.parametrize(
+    "text, indicator, modifier",
+    [("居民消费价格与上年持平", "cpi", "point"), ("规模以上工业增加值与上年持平", "industrial_value_added_growth", "point"),
+     ("一般公共预算收入与上年基本持平", "budget_revenue_growth", "about")],
+)
+def test_flat_is_zero(text, indicator, modifier):
+    figure = one(text)
+    assert (figure.indicator, figure.value, figure.unit, figure.modifier) == (indicator, 0.0, "%", modifier)
+
+
+def test_percentage_points_for_rates():
+    figure = one("城镇调查失业率下降0.2个百分点")
+    assert (figure.indicator, figure.value, figure.unit, figure.base_unit) == \
+        ("unemployment_rate", -0.2, "个百分点", "个百分点")
+
+
+def test_a_change_of_a_growth_rate_is_no_growth_figure():
+    found = figures("全年地区生产总值增长5.6%，比上年提高3.6个百分点")
+    assert [(f.indicator, f.value) for f in found] == [("gdp_growth", 5.6)]
+
+
+# ---------------------------------------------------------------- what is and is not a figure
+def test_level_and_growth_sharing_a_name():
+    found = figures("全年生产总值6.36万亿元、增长5.1%，社会消费品零售总额2.76万亿元增长6.1%")
+    assert [(f.indicator, f.value, f.unit) for f in found] == [
+        ("gdp_total", 6.36, "万亿元"), ("gdp_growth", 5.1, "%"),
+        ("retail_sales_total", 2.76, "万亿元"), ("retail_sales_growth", 6.1, "%")]
+    found = figures("开发区前三季度地区生产总值完成107.92亿元，同比增长3.4%")
+    assert [(f.indicator, f.value) for f in found] == [("gdp_total", 107.92), ("gdp_growth", 3.4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全省经济总量迈上4000亿元台阶", "经济总量突破5万亿元", "预计全省地区生产总值迈上14万亿元新台阶",
+     "地区生产总值跨上5万亿元台阶"],
+)
+def test_milestones_are_not_levels(text):
+    assert figures(text) == []
+
+
+def test_milestone_after_growth_keeps_the_growth():
+    found = figures("全疆地区生产总值同比增长6.1%、突破2万亿元大关")
+    assert [(f.indicator, f.value) for f in found] == [("gdp_growth", 6.1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["成都市地区生产总值增长6%", "海洋生产总值增长10.4%", "县域经济总量占全省经济总量比重达63%左右",
+     "工业增加值占地区生产总值的41.4%", "工业对GDP增长贡献率45%", "对经济增长贡献率达到47.8%",
+     "民营规上工业增加值增长9%", "开发区亩均工业增加值增长9.94%", "服务进出口总额54.8亿元", "对东盟进出口增长16.5%",
+     "脱贫地区农村居民人均可支配收入增长6.8%", "生产总值超200亿元县(区)达26个", "实现地区生产总值增长5%的预期目标",
+     "人均地区生产总值突破10万元", "社会物流总费用与生产总值的比率再下降0.3个百分点"],
+)
+def test_sub_units_shares_and_other_measures_are_left_out(text):
+    found = figures(text)
+    assert not [f for f in found if f.indicator in CORE or f.indicator in (
+        "industrial_value_added_growth", "foreign_trade_growth", "foreign_trade_total", "rural_income_growth")]
+
+
+def test_urban_and_rural_income_are_not_income_growth():
+    found = figures("城乡居民人均可支配收入分别增长4.8%和6.7%")
+    assert [(f.indicator, f.value) for f in found] == [("urban_income_growth", 4.8), ("rural_income_growth", 6.7)]
+    found = figures("城镇、农村居民人均可支配收入分别增长5%、6.5%左右")
+    assert [(f.indicator, f.value, f.modifier) for f in found] == [
+        ("urban_income_growth", 5.0, "about"), ("rural_income_growth", 6.5, "about")]
+
+
+def test_respectively_lists():
+    found = figures("城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内")
+    assert [(f.indicator, f.value, f.modifier) for f in found] == [
+        ("unemployment_rate", 5.0, "at_most"), ("cpi", 3.0, "at_most")]
+    found = figures("一般公共预算总收入、地方一般公共预算收入分别增长5.6%和5.5%")
+    assert [(f.indicator, f.value) for f in by_indicator(found, "budget_revenue_growth")] == [
+        ("budget_revenue_growth", 5.5)]
+    found = figures("城镇和农村常住居民人均可支配收入分别达到45877元和22990元，同比分别增长5.7%和8.5%")
+    assert [(f.indicator, f.value) for f in found] == [
+        ("urban_income_per_capita", 45877.0), ("rural_income_per_capita", 22990.0),
+        ("urban_income_growth", 5.7), ("rural_income_growth", 8.5)]
+
+
+def test_unreadable_numbers_are_counted_not_guessed():
+    for text in ("地区生产总值增长1倍", "地区生产总值增长几个百分点", "居民消费价格指数为102.1"):
+        found, skipped = extract_figures([text], 2025)
+        assert (found, skipped) == ([], 1), text
+    found, skipped = extract_figures(["城镇新增就业、新增发放创业担保贷款分别完成年计划的113.4%、256.1%"], 2025)
+    assert (found, skipped) == ([], 1)
+    assert extract_figures(["固定资产投资累计同比增速2023年8月实现由负转正"], 2024) == ([], 0)
+
+
+@pytest.mark.parametrize("text, value, flagged", [("地区生产总值增长150%", 150.0, True), ("城镇调查失业率55%", 55.0, True),
+                                                   ("居民消费价格上涨60%", 60.0, True), ("地区生产总值增长95%", 95.0, False),
+                                                   ("城镇调查失业率5.5%", 5.5, False)])
+def test_implausible_values_are_kept_and_flagged(text, value, flagged):
+    figure = one(text)
+    assert figure.value == value  # kept as written
+    assert figure.flags == (("implausible",) if flagged else ())
+
+
+# ---------------------------------------------------------------- kind and period
+def test_parts_decide_the_kind():
+    paragraphs = ["全省地区生产总值增长5.4%", "地区生产总值增长5%左右"]
+    review, target = figures(paragraphs, 2025, ["review", "targets"])
+    assert (review.kind, review.period) == ("achieved", "2024")
+    assert (target.kind, target.period, target.modifier) == ("target", "2025", "about")
+    assert figures(["地区生产总值增长5%左右"], 2025, ["plan"])[0].kind == "target"
+
+
+def test_cues_decide_the_kind_without_parts():
+    paragraphs = ["过去一年，全省地区生产总值增长5.4%，一般公共预算收入增长3%。",
+                  "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，居民消费价格涨幅2%左右，城镇调查失业率5.5%左右。",
+                  "实施就业优先战略，城镇新增就业40万人以上。",
+                  "力争全社会研发投入强度达到2.6%。"]
+    found = figures(paragraphs, 2025)
+    assert [(f.indicator, f.kind, f.period) for f in found] == [
+        ("gdp_growth", "achieved", "2024"), ("budget_revenue_growth", "achieved", "2024"),
+        ("gdp_growth", "target", "2025"), ("cpi", "target", "2025"), ("unemployment_rate", "target", "2025"),
+        ("urban_new_jobs", "target", "2025"), ("rd_intensity", "target", "2025")]
+
+
+@pytest.mark.parametrize(
+    "text, year, kind, period",
+    [("2023年，全市地区生产总值增长5.8%", 2024, "achieved", "2023"),
+     ("2025年全市地区生产总值增长6%以上", 2025, "target", "2025"),
+     ("到2027年，地区生产总值达到1万亿元", 2025, "target", "2027"),
+     ("前三季度，地区生产总值增长5%", 2025, "achieved", "2024-Q1-Q3"),
+     ("2024年上半年，地区生产总值增长5%", 2025, "achieved", "2024-H1"),
+     ("一季度地区生产总值增长6%", 2025, "achieved", "2024-Q1"),
+     ("“十四五”以来，全市地区生产总值年均增长5.5%", 2025, "achieved", "2021-2024"),
+     ("过去五年，地区生产总值年均增长6.2%", 2026, "achieved", "2021-2025"),
+     ("五年来，地区生产总值年均增长6.2%", 2023, "achieved", "2018-2022"),
+     ("力争地区生产总值增长6%", 2024, "target", "2024"),
+     ("地区生产总值增长5%", None, "achieved", None),
+     ("地区生产总值增长5%左右", None, "achieved", None)],
+)
+def test_period(text, year, kind, period):
+    figure = one(text, year)
+    assert (figure.kind, figure.period) == (kind, period)
+
+
+def test_a_current_year_review_is_of_the_report_year():
+    paragraphs = ["今年以来，开发区聚焦项目建设。", "上半年，地区生产总值实现62.74亿元，比一季度回升2.4个百分点。城镇新增就业500人。"]
+    found = figures(paragraphs, 2020)
+    assert [(f.indicator, f.kind, f.period) for f in found] == [
+        ("gdp_total", "achieved", "2020-H1"), ("urban_new_jobs", "achieved", "2020-H1")]
+
+
+def test_document_order_and_provenance_across_paragraphs():
+    paragraphs = ["一、过去一年工作回顾", "全市地区生产总值增长5.8%。城镇新增就业1.5万人；城镇调查失业率5.2%。",
+                  "主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%左右。"]
+    found = figures(paragraphs, 2024)
+    assert [(f.paragraph, f.indicator) for f in found] == [
+        (1, "gdp_growth"), (1, "urban_new_jobs"), (1, "unemployment_rate"), (2, "gdp_growth"),
+        (2, "budget_revenue_growth")]
+    assert [f.text for f in found] == ["全市地区生产总值增长5.8%", "城镇新增就业1.5万人", "城镇调查失业率5.2%",
+                                       "主要预期目标是：地区生产总值增长6%左右", "一般公共预算收入增长5%左右"]
+
+
+# ---------------------------------------------------------------- the seeds
+def test_seed_002_review_of_the_first_three_quarters():
+    paragraphs = seed_paragraphs("002")  # written in late 2022 (党的二十大, 筹办2022年…)
+    found, skipped = extract_figures(paragraphs, 2022)
+    check_provenance(paragraphs, found)
+    assert skipped == 0
+    gdp_total, = by_indicator(found, "gdp_total")
+    assert (gdp_total.kind, gdp_total.period, gdp_total.value, gdp_total.unit) == \
+        ("achieved", "2022-Q1-Q3", 107.92, "亿元")
+    assert gdp_total.base_value == pytest.approx(1.0792e10)
+    assert "107.92亿元" in gdp_total.text
+    gdp_growth, = by_indicator(found, "gdp_growth")
+    assert (gdp_growth.kind, gdp_growth.period, gdp_growth.value, gdp_growth.modifier) == \
+        ("achieved", "2022-Q1-Q3", 3.4, "point")
+    assert [f.value for f in by_indicator(found, "budget_revenue_growth")] == [-5.0]
+    assert [f.value for f in by_indicator(found, "budget_revenue_total")] == [7.34]
+    assert [f.value for f in by_indicator(found, "industrial_value_added_growth")] == [-2.0]
+    jobs, = by_indicator(found, "urban_new_jobs")
+    assert (jobs.value, jobs.unit, jobs.base_value, jobs.period) == (773.0, "人", 773.0, "2022")
+    assert not by_indicator(found, "income_growth")  # urban and rural incomes are separate
+    assert [f.value for f in by_indicator(found, "urban_income_growth")] == [6.0]
+    assert [f.value for f in by_indicator(found, "rural_income_growth")] == [8.1]
+    assert {f.kind for f in found} == {"achieved"}
+
+
+def test_seed_000_first_half_level_only():
+    paragraphs = seed_paragraphs("000")  # mid-2020 (六稳六保, 计划2020年10月启动建设)
+    found = figures(paragraphs, 2020)
+    gdp_total, = by_indicator(found, "gdp_total")
+    assert (gdp_total.value, gdp_total.unit, gdp_total.period, gdp_total.kind) == (62.74, "亿元", "2020-H1", "achieved")
+    assert not by_indicator(found, "gdp_growth")  # 比一季度回升2.4个百分点 is no growth rate
+    assert not by_indicator(found, "income_growth")
+
+
+def test_seed_004_results_and_targets():
+    paragraphs = seed_paragraphs("004")  # 通辽市, early 2025
+    found = figures(paragraphs, 2025)
+    gdp_total, = by_indicator(found, "gdp_total")
+    assert (gdp_total.kind, gdp_total.period, gdp_total.value, gdp_total.unit) == ("achieved", "2024", 1686.0, "亿元")
+    assert [(f.kind, f.period, f.value) for f in by_indicator(found, "budget_revenue_growth")] == [
+        ("achieved", "2024", 8.6), ("target", "2025", 8.0)]
+    jobs, = by_indicator(found, "urban_new_jobs")
+    assert (jobs.value, jobs.unit, jobs.base_value, jobs.kind) == (1.58, "万人", 15800.0, "achieved")
+    target, = by_indicator(found, "gdp_growth")
+    assert (target.kind, target.period, target.value, target.modifier) == ("target", "2025", 6.0, "at_least")
+    assert [(f.kind, f.value) for f in by_indicator(found, "fixed_asset_investment_growth")] == [
+        ("achieved", 20.8), ("target", 15.0)]
+    assert [(f.kind, f.value) for f in by_indicator(found, "urban_income_growth")] == [
+        ("achieved", 4.8), ("target", 6.0)]
+    assert [(f.kind, f.value) for f in by_indicator(found, "rural_income_growth")] == [
+        ("achieved", 6.7), ("target", 6.5)]
+    assert not by_indicator(found, "income_growth")
+
+
+@pytest.mark.parametrize("prefix", ["001", "003"])
+def test_seeds_without_key_figures(prefix):
+    assert figures(seed_paragraphs(prefix), 2025) == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_seed_figure_is_traceable(prefix):
+    paragraphs = seed_paragraphs(prefix)
+    found, _ = extract_figures(paragraphs, 2025)
+    check_provenance(paragraphs, found)
+    assert [(f.paragraph, f.start) for f in found] == sorted((f.paragraph, f.start) for f in found)
+
+
+# ---------------------------------------------------------------- tune reports, as read
+def tune_report(name: str) -> list[str]:
+    path = SHARED / "corpus" / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+TUNE_EXPECTED = {
+    # report: (year, figures a reader lists: indicator, kind, value (None: in_step), modifier)
+    "province-2025/天津市.txt": (2025, [
+        ("gdp_growth", "achieved", 5.1, "about"), ("budget_revenue_growth", "achieved", 5.2, "point"),
+        ("unemployment_rate", "achieved", 5.2, "point"), ("income_growth", "achieved", None, "in_step"),
+        ("gdp_growth", "target", 5.0, "about"), ("budget_revenue_growth", "target", 3.0, "about"),
+        ("unemployment_rate", "target", 5.5, "about"), ("urban_new_jobs", "target", 30.0, "point"),
+        ("cpi", "target", 2.0, "about"), ("income_growth", "target", None, "in_step")]),
+    "province-2025/陕西省.txt": (2025, [
+        ("gdp_total", "achieved", 35538.0, "point"), ("gdp_growth", "achieved", 5.3, "point"),
+        ("unemployment_rate", "achieved", 5.3, "point"), ("income_growth", "achieved", 5.5, "point"),
+        ("urban_new_jobs", "achieved", 43.4, "point"),
+        ("gdp_growth", "target", 5.0, "about"), ("budget_revenue_growth", "target", 3.0, "point"),
+        ("urban_new_jobs", "target", 40.0, "at_least"), ("unemployment_rate", "target", 5.5, "about"),
+        ("cpi", "target", 2.0, "about")]),
+    "province-2025/西藏.txt": (2025, [
+        ("gdp_growth", "achieved", 6.3, "point"), ("budget_revenue_growth", "achieved", 17.1, "point"),
+        ("unemployment_rate", "achieved", 5.0, "at_most"), ("cpi", "achieved", 3.0, "at_most"),
+        ("urban_new_jobs", "achieved", 5.1, "point"),
+        ("gdp_growth", "target", 7.0, "at_least"), ("unemployment_rate", "target", 5.0, "at_most"),
+        ("cpi", "target", 3.0, "at_most")]),
+    "province-2025/河南省.txt": (2025, [
+        ("gdp_total", "achieved", 6.36, "point"), ("gdp_growth", "achieved", 5.1, "point"),
+        ("income_growth", "achieved", 5.4, "point"), ("urban_new_jobs", "achieved", 120.0, "point"),
+        ("gdp_growth", "target", 5.5, "about"), ("budget_revenue_growth", "target", 4.0, "about"),
+        ("unemployment_rate", "target", 5.5, "about"), ("urban_new_jobs", "target", 110.0, "at_least"),
+        ("cpi", "target", 2.0, "about"), ("income_growth", "target", None, "in_step")]),
+    "city-2024/三亚.txt": (2024, [
+        ("gdp_total", "achieved", 971.3, "point"), ("gdp_growth", "achieved", 12.0, "point"),
+        ("urban_new_jobs", "achieved", 4.5, "at_least"), ("cpi", "achieved", 0.5, "point"),
+        ("gdp_growth", "target", 8.0, "about"), ("budget_revenue_growth", "target", 8.0, "about"),
+        ("cpi", "target", 3.0, "about")]),
+    "city-2024/贵港.txt": (2024, [
+        ("gdp_growth", "achieved", 0.1, "point"), ("budget_revenue_growth", "achieved", 3.7, "point"),
+        ("income_growth", "achieved", 4.9, "point"), ("urban_new_jobs", "achieved", 2.5, "point"),
+        ("gdp_growth", "target", 5.0, "about"), ("unemployment_rate", "target", 5.5, "about"),
+        ("cpi", "target", 3.0, "at_most"), ("budget_revenue_growth", "target", 0.0, "about"),
+        ("income_growth", "target", None, "in_step")]),
+}
+
+
+@pytest.mark.parametrize("report", sorted(TUNE_EXPECTED))
+def test_tune_report_core_figures(report):
+    year, expected = TUNE_EXPECTED[report]
+    paragraphs = tune_report(report)
+    found, skipped = extract_figures(paragraphs, year)
+    check_provenance(paragraphs, found)
+    assert skipped == 0
+    core = [(f.indicator, f.kind, f.value, f.modifier) for f in found if f.indicator in CORE]
+    for item in expected:
+        assert item in core, item
+    for figure in found:
+        assert figure.period == str(year if figure.kind == "target" else year - 1) or figure.indicator not in CORE
+
+
+def test_every_tune_report_has_its_growth_target():
+    sets = ROOT / "labels" / "sets.tsv"
+    if not sets.exists() or not (SHARED / "corpus").exists():
+        pytest.skip("the split list or the shared corpus is not here")
+    rows = [line.split("\t") for line in sets.read_text(encoding="utf-8").splitlines()[1:]]
+    reports = [path for _, _, path, split in rows if split == "tune" and path.startswith("corpus/")]
+    assert reports
+    for path in reports:
+        year = 2025 if "province-2025" in path else 2024
+        paragraphs = tune_report(path.removeprefix("corpus/"))
+        found, _ = extract_figures(paragraphs, year)
+        check_provenance(paragraphs, found)
+        targets = [f for f in found if f.indicator == "gdp_growth" and f.kind == "target"]
+        assert targets and targets[0].period == str(year) and targets[0].value, path
+
+
+# ---------------------------------------------------------------- speed
+def test_a_megabyte_in_well_under_a_second():
+    paragraphs = []
+    for prefix in ("000", "001", "002", "003", "004"):
+        paragraphs += seed_paragraphs(prefix)
+    size = sum(len(p.encode("utf-8")) for p in paragraphs)
+    paragraphs = paragraphs * (1_000_000 // size + 1)
+    extract_figures(paragraphs[:10], 2025)  # load the table once
+    started = time.perf_counter()
+    found, _ = extract_figures(paragraphs, 2025)
+    assert time.perf_counter() - started < 1.0
+    assert found
+    started = time.perf_counter()
+    extract_figures(["。".join(paragraphs)], 2025)  # one giant paragraph: no quadratic work
+    assert time.perf_counter() - started < 1.0
