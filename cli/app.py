@@ -364,20 +364,29 @@ def evaluate(
     features: str = typer.Option("char,word", "--features", help="Feature sets to compare: char, word."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     structure: bool = typer.Option(False, "--structure", help="Evaluate structure and metadata on labels/structure/agreed.jsonl."),
+    figures: bool = typer.Option(False, "--figures", help="Evaluate key figures on labels/figures/agreed.jsonl."),
     corpus: Path = typer.Option(Path("../shared"), "--corpus", help="Where the labeled corpus reports are (corpus/...)."),
 ) -> None:
     """Cross-validate the theme classifier by document against a keyword baseline; or, with
-    --structure, score structure and metadata against the readers' agreed labels, separately
-    on tuned and held-out reports.
+    --structure or --figures, score structure and metadata, or key figures, against the
+    readers' agreed labels, separately on tuned and held-out reports.
 
     Example:
 
         devzone evaluate --labels labels --features char
 
         devzone evaluate --structure --labels labels --corpus ../shared
+
+        devzone evaluate --figures
     """
     from . import pipeline
 
+    if figures:
+        from .evaluation.figures import evaluate_figures, figures_text
+
+        result = evaluate_figures(labels / "figures" / "agreed.jsonl", labels.resolve().parent, corpus)
+        _Writer().write(_dumps(result, True) + "\n" if as_json else figures_text(result))
+        return
     if structure:
         from .evaluation.structure import evaluate_structure, structure_text
 

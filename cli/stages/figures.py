@@ -769,7 +769,9 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         _scan_aliases(scan, table)
         figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
         skipped += scan.skipped
-    return figures, skipped
+    # FIGURES.md makes in_step a kind of target; a result stated only as 与经济增长基本同步
+    # has no value to compare, so it is no key figure.
+    return [f for f in figures if not (f.modifier == "in_step" and f.kind == "achieved")], skipped
 
 
 def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:

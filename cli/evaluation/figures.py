@@ -1,0 +1,89 @@
+"""``devzone evaluate --figures``: recall and precision of the core-indicator figures, per
+indicator and kind, against the readers' agreed figures, on tuned and held-out reports.
+
+A labeled figure is found when devzone gives a figure of the same indicator, kind and period
+with the same value (or low and high) and modifier. Precision is judged on what devzone
+answers for an indicator: its headline (each core indicator's latest result and this year's
+target), where a wrong value or a figure the readers did not record counts against it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..pipeline import FIGURE_STAGES, Analyzer
+from .common import ratio, read_jsonl, report_file
+
+_VALUES = ("value", "low", "high")
+
+
+def _same(ours: dict[str, Any], label: dict[str, Any]) -> bool:
+    for field in _VALUES:
+        a, b = ours.get(field), label.get(field)
+        if (a is None) != (b is None) or (a is not None and abs(float(a) - float(b)) > 1e-9):
+            return False
+    return ours["modifier"] == label["modifier"]
+
+
+def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer | None = None) -> dict[str, Any]:
+    analyzer = analyzer or Analyzer()
+    counts: dict[str, dict[tuple[str, str], dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int)))
+    errors: list[dict[str, Any]] = []
+    for row in read_jsonl(agreed):
+        split = row["split"]
+        report = analyzer.analyse(report_file(row["path"], repo, corpus), FIGURE_STAGES)
+        record = report.figures_dict()
+        ours = record["figures"]
+        labels = row["figures"]
+        for label in labels:
+            key = (label["indicator"], label["kind"])
+            counts[split][key]["labeled"] += 1
+            same_key = [f for f in ours if (f["indicator"], f["kind"], f["period"]) == (*key, label["period"])]
+            if any(_same(f, label) for f in same_key):
+                counts[split][key]["found"] += 1
+            else:
+                errors.append({"split": split, "report": row["report"], "what": "missed", "label": label,
+                               "ours": [{k: f[k] for k in ("value", "low", "high", "modifier", "text")}
+                                        for f in same_key][:2]})
+        for f in record["headline"]:
+            key = (f["indicator"], f["kind"])
+            counts[split][key]["answered"] += 1
+            match = [lab for lab in labels if (lab["indicator"], lab["kind"], lab["period"]) == (*key, f["period"])]
+            if any(_same(f, lab) for lab in match):
+                counts[split][key]["right"] += 1
+            else:
+                errors.append({"split": split, "report": row["report"], "what": "wrong headline",
+                               "ours": {k: f[k] for k in ("indicator", "kind", "period", "value", "low", "high",
+                                                          "modifier", "text")},
+                               "labels": [{k: lab[k] for k in ("period", "value", "low", "high", "modifier")}
+                                          for lab in match]})
+    sets: dict[str, Any] = {}
+    for split, by_key in sorted(counts.items()):
+        rows = {}
+        total = defaultdict(int)
+        for (indicator, kind), c in sorted(by_key.items()):
+            rows[f"{indicator}/{kind}"] = {"labeled": c["labeled"], "recall": ratio(c["found"], c["labeled"]),
+                                           "answered": c["answered"], "precision": ratio(c["right"], c["answered"])}
+            for k, v in c.items():
+                total[k] += v
+        sets[split] = {"recall": ratio(total["found"], total["labeled"]),
+                       "precision": ratio(total["right"], total["answered"]),
+                       "labeled": total["labeled"], "answered": total["answered"], "by_indicator": rows}
+    return {"sets": sets, "errors": errors}
+
+
+def figures_text(result: dict[str, Any]) -> str:
+    lines = []
+    for split, s in result["sets"].items():
+        lines.append(f"== {split}: recall {s['recall']} of {s['labeled']} labeled, "
+                     f"precision {s['precision']} of {s['answered']} headline figures")
+        lines.append(f"  {'indicator/kind':<34}{'labeled':>8}{'recall':>8}{'answered':>9}{'precision':>10}")
+        for key, r in s["by_indicator"].items():
+            lines.append(f"  {key:<34}{r['labeled']:>8}{str(r['recall']):>8}{r['answered']:>9}{str(r['precision']):>10}")
+    lines.append(f"\n{len(result['errors'])} misses and wrong values:")
+    for e in result["errors"]:
+        rest = {k: v for k, v in e.items() if k not in ("split", "report", "what")}
+        lines.append(f"  [{e['split']}] {e['report']}: {e['what']} {rest}")
+    return "\n".join(lines) + "\n"
