@@ -21,7 +21,10 @@ _VALUES = ("value", "low", "high")
 def _same(ours: dict[str, Any], label: dict[str, Any]) -> bool:
     for field in _VALUES:
         a, b = ours.get(field), label.get(field)
-        if (a is None) != (b is None) or (a is not None and abs(float(a) - float(b)) > 1e-9):
+        if a is None or b is None:
+            if a is not b:
+                return False
+        elif abs(float(a) - float(b)) > 1e-9:
             return False
     return ours["modifier"] == label["modifier"]
 
@@ -62,7 +65,7 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
     sets: dict[str, Any] = {}
     for split, by_key in sorted(counts.items()):
         rows = {}
-        total = defaultdict(int)
+        total: dict[str, int] = defaultdict(int)
         for (indicator, kind), c in sorted(by_key.items()):
             rows[f"{indicator}/{kind}"] = {"labeled": c["labeled"], "recall": ratio(c["found"], c["labeled"]),
                                            "answered": c["answered"], "precision": ratio(c["right"], c["answered"])}
