@@ -6,7 +6,8 @@ Library errors (DevzoneError) become one line on stderr and an exit code:
     1    some inputs failed; each has a record with an "error" field
     2    usage error, or no input could be read
     3    the model or the labels are unusable (missing, corrupted, checksum mismatch)
-    130  interrupted (Ctrl-C)
+    74   the output could not be written (a full disk)
+    130  interrupted (Ctrl-C); 143 and 129: stopped by SIGTERM or SIGHUP
     141  the reader of stdout went away (e.g. `| head`)
 """
 
@@ -25,7 +26,7 @@ import typer
 from .errors import DevzoneError, InputError, LabelError, ModelError
 from .options import MAX_BYTES_TEXT, THEME_TOP_K, TOP_K
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 130, 141
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 74, 130, 141
 
 app = typer.Typer(
     name="devzone",
@@ -75,7 +76,13 @@ class Exit(Exception):
 
 
 def _say(message: str) -> None:
-    print(f"devzone: {message}", file=sys.stderr, flush=True)
+    """One line on stderr; a closed or broken stderr is no reason to fail, nor to use stdout."""
+    from .output.records import display_source
+
+    try:
+        print(f"devzone: {display_source(message)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _parse_size(text: str | int) -> int:
@@ -91,6 +98,30 @@ class PipeClosed(Exception):
     """stdout's reader went away. Not an OSError, so click does not turn it into exit 1."""
 
 
+class OutputFailed(Exception):
+    """stdout could not be written (a full disk, a closed stream): exit 74."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived. A BaseException, like KeyboardInterrupt, so that no
+    ``except Exception`` on the way up swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+_received: list[int] = []  # the stop signals that arrived, so no handler on the way can hide one
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    _received.append(signum)
+    raise Terminated(signum)
+
+
 class _Writer:
     """Writes whole records to stdout; a record is never cut by Ctrl-C."""
 
@@ -100,19 +131,25 @@ class _Writer:
     def write(self, text: str) -> None:
         block = hasattr(signal, "pthread_sigmask")
         if block:
-            old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *_STOP_SIGNALS})
         try:
             self.out.write(text)
             self.out.flush()
         except BrokenPipeError:
             raise PipeClosed() from None
+        except (OSError, ValueError) as exc:
+            raise OutputFailed(f"cannot write the output: {getattr(exc, 'strerror', None) or exc}") from None
         finally:
             if block:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _dumps(obj: Any, pretty: bool) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None, allow_nan=False)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _progress(total: int) -> Callable[[int, str], None]:
@@ -271,14 +308,17 @@ def classify(
                 continue
             obj = None  # an id from an earlier line must never label this one's error
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, parse_constant=_refuse_constant)
                 if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                     raise ValueError('each line must be an object with a "text" string')
-            except ValueError as exc:
+                if not records.is_json_safe(obj):
+                    raise ValueError("the line holds a lone surrogate or nests too deep")
+            except (ValueError, RecursionError) as exc:
                 failed += 1
-                rid = obj.get("id") if isinstance(obj, dict) else None
-                _say(f"stdin:{lineno}: {exc}")
-                writer.write(_dumps(records.line_error_record(rid, lineno, str(exc)), False) + "\n")
+                rid = obj.get("id") if isinstance(obj, dict) and records.is_json_safe(obj.get("id")) else None
+                message = "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+                _say(f"stdin:{lineno}: {message}")
+                writer.write(_dumps(records.line_error_record(rid, lineno, message), False) + "\n")
                 continue
             tag = analyzer.classify_texts([obj["text"]])[0]
             writer.write(_dumps(records.tag_record(obj.get("id"), tag), False) + "\n")
@@ -415,10 +455,15 @@ def main(argv: Optional[List[str]] = None) -> None:
     import warnings
 
     debug = bool(os.environ.get("DEVZONE_DEBUG"))
+    _utf8_streams()
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, _raise_terminated)
     with warnings.catch_warnings():
         warnings.simplefilter("default")
         warnings.showwarning = lambda message, category, *a, **k: _say(f"warning: {message}")
         code = _main(argv, debug)
+        if _received:
+            code = 128 + _received[0]
     sys.exit(code)
 
 
@@ -436,9 +481,17 @@ def _main(argv: Optional[List[str]], debug: bool) -> int:
         _quiet_stdout()
         _say("interrupted")
         return EXIT_INTERRUPTED
+    except Terminated as exc:
+        _quiet_stdout()
+        _say("terminated")
+        return 128 + exc.signum
     except (BrokenPipeError, PipeClosed):
         _quiet_stdout()
         return EXIT_PIPE
+    except OutputFailed as exc:
+        _quiet_stdout()
+        _say(str(exc))
+        return EXIT_OUTPUT
     except (ModelError, LabelError) as exc:
         _say(str(exc))
         return EXIT_MODEL
@@ -464,13 +517,19 @@ def _handle_other(exc: Exception, debug: bool) -> int:
         return EXIT_INTERRUPTED
     if name == "Exit" and hasattr(exc, "exit_code"):
         return int(exc.exit_code)
-    if isinstance(exc, OSError) and exc.errno == 28:
-        _say(f"disk full: {exc}")
-        return EXIT_MODEL
     if debug:
         raise exc
     _say(f"internal error: {name}: {exc} (set DEVZONE_DEBUG=1 for a traceback)")
     return 70
+
+
+def _utf8_streams() -> None:
+    """JSON out is UTF-8 whatever the locale says; anything unencodable is escaped, never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 def _quiet_stdout() -> None:

@@ -14,7 +14,6 @@ layer to the Document. Everything returns data; nothing prints or exits. A noteb
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 from dataclasses import dataclass
@@ -23,12 +22,13 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import readers
 from .document import THEMES, CleanText, Document, Figure, ThemeTag
-from .errors import DevzoneError, InputError, InputTooLargeError
+from .errors import DevzoneError, InputError, InputTooLargeError, ModelError
 from .lexicon import Lexicon
 from .model.inference import ThemeModel
 from .model.store import NPZ_NAME, load_model
 from .options import Options
 from .output import records
+from .pool import run_in_workers
 from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
@@ -45,6 +45,7 @@ from .stages.tokenize import tokenize
 STAGES = ("metadata", "parts", "figures", "tokenize", "classify", "summarize")
 FIGURE_STAGES = ("metadata", "parts", "figures")
 BACKENDS = ("loky", "dask")
+SCHEDULER_TIMEOUT = "5s"  # an unreachable Dask scheduler is an error within seconds, not minutes
 __all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "expand_inputs", "read_input"]
 
 
@@ -211,32 +212,46 @@ def analyse_or_fail(analyzer: Analyzer, path: str, stages: Sequence[str] = STAGE
         return analyzer.analyse(path, stages)
     except InputError as exc:
         return Failure(path, type(exc).__name__, str(exc))
+    except (ModelError, KeyboardInterrupt):
+        raise  # the whole batch cannot go on, or the user stopped it
+    except Exception as exc:  # noqa: BLE001 - one bad file must never cost the batch
+        what = "out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
+        return Failure(path, type(exc).__name__, f"{path}: internal error while analysing ({what})")
 
 
 def _parallel(
     analyzer: Analyzer, paths: list[str], jobs: int, backend: str, scheduler: str | None, ordered: bool,
     stages: Sequence[str],
 ) -> Iterator[Report | Failure]:
+    task = functools.partial(_analyse_task, analyzer, stages)
+    if backend == "loky":
+        yield from run_in_workers(task, paths, jobs, ordered, on_death=_lost)
+        return
     import joblib
 
-    return_as = "generator" if ordered else "generator_unordered"
-    tasks = (joblib.delayed(analyse_or_fail)(analyzer, p, stages) for p in paths)
-    context: Any = contextlib.nullcontext()
-    if backend == "dask":
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise DevzoneError("--backend dask needs dask[distributed]: pip install 'devzone[dask]'") from None
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise DevzoneError("--backend dask needs dask[distributed]: pip install 'devzone[dask]'") from None
+    try:
         if scheduler:
-            client = Client(scheduler)
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         else:
             client = Client(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                                          dashboard_address=None))
-        context = contextlib.ExitStack()
-        context.enter_context(client)
-        context.enter_context(joblib.parallel_config(backend="dask"))
-    with context:
-        yield from joblib.Parallel(n_jobs=jobs, return_as=return_as)(tasks)
+    except (OSError, TimeoutError) as exc:
+        raise DevzoneError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+    return_as = "generator" if ordered else "generator_unordered"
+    with client, joblib.parallel_config(backend="dask"):
+        yield from joblib.Parallel(n_jobs=jobs, return_as=return_as)(joblib.delayed(task)(p) for p in paths)
+
+
+def _analyse_task(analyzer: Analyzer, stages: Sequence[str], path: str) -> Report | Failure:
+    return analyse_or_fail(analyzer, path, stages)
+
+
+def _lost(path: str, error: Exception) -> Failure:
+    return Failure(path, type(error).__name__, f"{path}: {error}")
 
 
 def _warnings(cleaned: CleanText, document: Document) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ def read_metadata(model_file: Path) -> dict[str, Any]:
         raise ModelError(f"{model_file}: no {METADATA_NAME} beside it, so its checksum cannot be verified") from None
     except (OSError, ValueError) as exc:
         raise ModelError(f"{meta_path}: unreadable model metadata ({exc})") from None
+    except RecursionError:
+        raise ModelError(f"{meta_path}: not devzone model metadata (nested too deep)") from None
     if not isinstance(meta, dict) or not isinstance(meta.get("files"), dict):
         raise ModelError(f"{meta_path}: not devzone model metadata")
     return meta
@@ -54,7 +56,7 @@ def verify_checksum(model_file: Path) -> dict[str, Any]:
         raise ModelError(f"{model_file}: model file not found")
     meta = read_metadata(model_file)
     expected = meta["files"].get(model_file.name)
-    if not expected:
+    if not isinstance(expected, str) or not expected:
         raise ModelError(f"{model_file}: not listed in {METADATA_NAME}; refusing an unknown model file")
     actual = sha256_file(model_file)
     if actual != expected:
@@ -65,8 +67,27 @@ def verify_checksum(model_file: Path) -> dict[str, Any]:
     return meta
 
 
+# An npz is a zip: its members' declared sizes are read before anything is inflated, so a
+# crafted file cannot make loading take gigabytes. The shipped model inflates to under 20 MB.
+MAX_MODEL_INFLATED = 512 * 1024 * 1024
+MAX_MODEL_RATIO = 200
+
+
+def _refuse_bombs(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise ModelError(f"{path}: unreadable model file ({exc})") from None
+    inflated = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members) or 1
+    if inflated > MAX_MODEL_INFLATED or inflated / packed > MAX_MODEL_RATIO:
+        raise ModelError(f"{path}: refused: it would inflate to {inflated / 1e6:.0f} MB (not a devzone model)")
+
+
 def load_npz(path: Path) -> ThemeModel:
     meta = verify_checksum(path)
+    _refuse_bombs(path)
     try:
         with np.load(path, allow_pickle=False) as data:
             missing = [k for k in NPZ_KEYS if k not in data.files]

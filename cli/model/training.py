@@ -5,7 +5,9 @@ summarize path never pays for importing scikit-learn."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import errno
 import io
 import json
 import os
@@ -13,12 +15,12 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
 from ..document import THEMES
-from ..errors import DevzoneError, LabelError
+from ..errors import DevzoneError, LabelError, ModelError
 from ..features import NGRAM_RANGE, normalize_text
 from .inference import SecondaryRule
 from .store import JOBLIB_NAME, METADATA_NAME, NPZ_NAME
@@ -57,47 +59,60 @@ def read_labels(label_dir: Path) -> list[LabeledParagraph]:
     seen_ids: dict[str, str] = {}
     seen_texts: dict[str, str] = {}
     for path in files:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                where = f"{path}:{n}"
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    problems.append(f"{where}: bad JSON ({exc.msg})")
-                    continue
-                if not isinstance(obj, dict):
-                    problems.append(f"{where}: not a JSON object")
-                    continue
-                text = obj.get("text")
-                theme = obj.get("theme")
-                secondary = obj.get("secondary", [])
-                rid = obj.get("id")
-                if not isinstance(rid, str) or not rid:
-                    problems.append(f"{where}: missing id")
-                    continue
-                if not isinstance(text, str) or not text.strip():
-                    problems.append(f"{where}: empty text")
-                    continue
-                if theme not in THEMES:
-                    problems.append(f"{where}: unknown theme {theme!r}")
-                    continue
-                if not isinstance(secondary, list) or any(s not in THEMES or s == theme for s in secondary):
-                    problems.append(f"{where}: bad secondary {secondary!r}")
-                    continue
-                if rid in seen_ids:
-                    problems.append(f"{where}: duplicate id {rid} (first at {seen_ids[rid]})")
-                    continue
-                if text in seen_texts:
-                    problems.append(f"{where}: duplicate text (first at {seen_texts[text]})")
-                    continue
-                seen_ids[rid] = where
-                seen_texts[text] = where
-                source = obj.get("source") or rid.split("#", 1)[0]
-                rows.append(LabeledParagraph(rid, text, theme, tuple(secondary), str(source)))
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            problems.append(f"{path}: not UTF-8 (byte {exc.start}); label files are UTF-8 JSON lines")
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: cannot read ({exc.strerror or exc})")
+            continue
+        for n, line in enumerate(lines, 1):
+            where = f"{path}:{n}"
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(f"{where}: bad JSON ({exc.msg})")
+                continue
+            except RecursionError:
+                problems.append(f"{where}: nested too deep")
+                continue
+            if not isinstance(obj, dict):
+                problems.append(f"{where}: not a JSON object")
+                continue
+            text = obj.get("text")
+            theme = obj.get("theme")
+            secondary = obj.get("secondary", [])
+            rid = obj.get("id")
+            if not isinstance(rid, str) or not rid:
+                problems.append(f"{where}: missing id")
+                continue
+            if not isinstance(text, str) or not text.strip():
+                problems.append(f"{where}: empty text")
+                continue
+            if theme not in THEMES:
+                problems.append(f"{where}: unknown theme {theme!r}")
+                continue
+            if not isinstance(secondary, list) or any(s not in THEMES or s == theme for s in secondary):
+                problems.append(f"{where}: bad secondary {secondary!r}")
+                continue
+            if rid in seen_ids:
+                problems.append(f"{where}: duplicate id {rid} (first at {seen_ids[rid]})")
+                continue
+            if text in seen_texts:
+                problems.append(f"{where}: duplicate text (first at {seen_texts[text]})")
+                continue
+            seen_ids[rid] = where
+            seen_texts[text] = where
+            source = obj.get("source") or rid.split("#", 1)[0]
+            rows.append(LabeledParagraph(rid, text, theme, tuple(secondary), str(source)))
     if problems:
         raise LabelError(problems)
+    documents = len({r.source for r in rows})
+    if documents < N_FOLDS:
+        raise LabelError([f"{label_dir}: {documents} documents; cross-validation by document needs at least {N_FOLDS}"])
     if len({r.theme for r in rows}) < 2:
         raise DevzoneError(f"{label_dir}: labels cover fewer than two themes; nothing to learn")
     return rows
@@ -301,10 +316,53 @@ def _labels_digest(label_dir: Path) -> str:
     return h.hexdigest()
 
 
-def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file to a temporary name first, then rename them into place:
-    a crash or a full disk leaves the previous model untouched."""
+def check_output_dir(out_dir: Path) -> None:
+    """Refuse an output directory that cannot take a model, before any training is done."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DevzoneError(f"--out {out_dir}: is a file, not a directory")
+    existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise DevzoneError(f"--out {out_dir}: {existing} is not writable")
+
+
+@contextlib.contextmanager
+def model_lock(out_dir: Path, wait: bool = True) -> Iterator[None]:
+    """Hold the model directory's lock: two trainings into one directory take turns, so one
+    run's arrays never end up beside the other's metadata."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here: renames are still atomic one by one
+        yield
+        return
+    # The lock is taken on the directory itself, so it leaves no file behind.
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise DevzoneError(f"{out_dir}: another devzone train is writing a model there") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(out_dir: Path, files: dict[str, bytes], wait: bool = True) -> None:
+    """Write every file to a temporary name first, then rename them into place, holding the
+    directory's lock: a crash or a full disk leaves the previous model untouched."""
+    try:
+        with model_lock(out_dir, wait):
+            _write_files(out_dir, files)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise ModelError(f"{out_dir}: disk full while writing the model; the previous model is untouched") from None
+        raise ModelError(f"{out_dir}: cannot write the model ({exc.strerror or exc})") from None
+
+
+def _write_files(out_dir: Path, files: dict[str, bytes]) -> None:
     temps: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
@@ -334,6 +392,7 @@ def train(
     import joblib
     import sklearn
 
+    check_output_dir(out_dir)
     rows = read_labels(label_dir)
     progress(f"read {len(rows)} labeled paragraphs from {len({r.source for r in rows})} documents")
     progress("cross-validating by document")

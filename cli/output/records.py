@@ -11,6 +11,14 @@ from ..resources import theme_definitions
 from ..versions import SCHEMA_VERSION, __version__
 
 
+def display_source(source: str) -> str:
+    """A path as text that is always valid UTF-8: bytes of a file name that are not UTF-8
+    (which Python carries as lone surrogates) are written as \\xNN, as ``repr`` of bytes would."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in source):
+        return source
+    return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def paragraph_record(p: Paragraph, tag: ThemeTag, part: str | None) -> dict[str, Any]:
     return {
         "index": p.index,
@@ -47,7 +55,7 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
     return {
         "schema_version": SCHEMA_VERSION,
         "devzone_version": __version__,
-        "source": source,
+        "source": display_source(source),
         **metadata_record(document.metadata),
         "encoding": clean.encoding,
         "script_conversion": clean.script_conversion,
@@ -108,7 +116,7 @@ def figures_report_record(source: str, document: Document, headline: Sequence[Fi
     figures = document.figures.figures if document.figures else ()
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": source,
+        "source": display_source(source),
         **metadata_record(document.metadata),
         "figures_skipped": document.figures.skipped if document.figures else 0,
         "headline": [figure_record(f) for f in headline],
@@ -120,7 +128,7 @@ def tagged_record(source: str, document: Document) -> dict[str, Any]:
     """What ``devzone classify`` prints for a report: its paragraphs with their themes."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": source,
+        "source": display_source(source),
         **metadata_record(document.metadata),
         "paragraphs": [paragraph_record(p, document.tag(p.index), document.part(p.index)) for p in document.paragraphs],
     }
@@ -135,8 +143,8 @@ def error_record(source: str, error_type: str, message: str) -> dict[str, Any]:
     """What a batch writes for an input that could not be analysed."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": source,
-        "error": {"type": error_type, "message": message},
+        "source": display_source(source),
+        "error": {"type": error_type, "message": display_source(message)},
     }
 
 

@@ -53,11 +53,25 @@ def select_mmr(
     and, when ``paragraph_of`` is given, a third sentence from one paragraph.
 
     Only the best-scored candidates are considered (a window that widens when
-    duplicates use it up), so the cost does not grow with the report's length."""
+    duplicates use it up), and each candidate's redundancy is brought up to date with only
+    the picks made since it was last looked at, so the cost is k times the window, never
+    k squared times it. Asking for at least every candidate gets every candidate."""
     picked = list(chosen or [])
     taken = set(picked)
     ranked = sorted((i for i in candidates if i not in taken and scores[i] > 0), key=lambda i: (-scores[i], i))
+    if k >= len(ranked):
+        return ranked
     top = float(scores[ranked[0]]) if ranked else 1.0
+    redundancy_of: dict[int, float] = {}
+    compared: dict[int, int] = {}  # how many picks each candidate has been compared with
+
+    def redundancy(i: int) -> float:
+        value = redundancy_of.get(i, 0.0)
+        for j in picked[compared.get(i, 0):]:
+            value = max(value, overlap(shingles[i], shingles[j]))
+        redundancy_of[i], compared[i] = value, len(picked)
+        return value
+
     added: list[int] = []
     per_paragraph: Counter[int] = Counter(paragraph_of[j] for j in picked) if paragraph_of else Counter()
     window = 20 * k + 50
@@ -66,10 +80,10 @@ def select_mmr(
         for i in ranked[:window]:
             if i in taken or (paragraph_of and per_paragraph[paragraph_of[i]] >= MAX_PER_PARAGRAPH):
                 continue
-            redundancy = max((overlap(shingles[i], shingles[j]) for j in picked), default=0.0)
-            if redundancy >= NEAR_DUPLICATE:
+            near = redundancy(i)
+            if near >= NEAR_DUPLICATE:
                 continue
-            value = MMR_LAMBDA * scores[i] / top - (1 - MMR_LAMBDA) * redundancy
+            value = MMR_LAMBDA * scores[i] / top - (1 - MMR_LAMBDA) * near
             if value > best_value:
                 best, best_value = i, value
         if best is None:

@@ -2,10 +2,10 @@
 
 Same graph and similarity as textrank4zh (edge weight = shared distinct words
 / (log|s1| + log|s2|), PageRank with damping 0.85), but sparse: an edge
-exists only between sentences that share a word. On long inputs words shared
-by a large fraction of the sentences are ignored and each sentence keeps at
-most ``MAX_NEIGHBOURS`` strongest edges, so time and memory grow about
-linearly with the report's length. No n x n matrix is ever made, and scipy
+exists only between sentences that share a word. When the exact graph would
+have more than ``PAIRS_PER_SENTENCE`` pairs per sentence, words shared by many
+sentences are ignored and each sentence keeps at most ``MAX_NEIGHBOURS``
+strongest edges, so time and memory grow linearly with the report's length. No n x n matrix is ever made, and scipy
 is not needed, which keeps start-up fast."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 
 DAMPING = 0.85
-LONG_INPUT = 2000  # sentences; below this the graph is exact
+PAIRS_PER_SENTENCE = 200  # the exact graph is built while it has at most this many pairs per sentence
 MAX_NEIGHBOURS = 40
 MAX_WORD_SENTENCES = 60
 
@@ -50,11 +50,15 @@ def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int |
     for k, tokens in enumerate(token_lists):
         for w in set(tokens):
             postings.setdefault(w, []).append(k)
-    long_input = n > LONG_INPUT
-    # On long input a word shared by many sentences says little about any pair of them, and
-    # its pairs grow with the square of its count: cap it, so edges grow linearly with n.
-    df_limit = MAX_WORD_SENTENCES if long_input else n
-    if long_input:
+    # The exact graph has a pair for every two sentences that share a word, which grows with
+    # the square of how many sentences a word is in. Counting the pairs first costs nothing;
+    # when they would pass a budget linear in n, a word shared by many sentences (it says
+    # little about any pair of them) is left out and each sentence keeps its strongest edges,
+    # so time and memory stay linear at every size.
+    n_pairs = sum(len(docs) * (len(docs) - 1) // 2 for docs in postings.values())
+    sparse = n_pairs > PAIRS_PER_SENTENCE * max(n, 1)
+    df_limit = MAX_WORD_SENTENCES if sparse else n
+    if sparse:
         max_neighbours = max_neighbours or MAX_NEIGHBOURS
     firsts, seconds = [], []
     for docs in postings.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -33,7 +34,11 @@ def read_input(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         if p.is_dir():
             raise InputError(name, "is a directory")
-        size = p.stat().st_size
+        status = p.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # a FIFO or a device could block forever or never end
+            raise InputError(name, "refused: not a regular file (a pipe or device?); use - to read standard input")
+        size = status.st_size
         if size > max_bytes:
             raise InputTooLargeError(name, too_large(size, max_bytes))
         with open(p, "rb") as f:
@@ -56,7 +61,12 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
     for raw in paths:
         p = Path(raw)
         if raw != STDIN and p.is_dir():
-            found = sorted(str(c) for c in p.iterdir() if c.is_file() and c.suffix.lower() in INPUT_SUFFIXES)
+            try:
+                found = sorted(str(c) for c in p.iterdir() if c.is_file() and c.suffix.lower() in INPUT_SUFFIXES)
+            except PermissionError:
+                raise InputError(raw, "permission denied") from None
+            except OSError as exc:
+                raise InputError(raw, f"cannot list ({exc.strerror or exc})") from None
             if not found:
                 raise InputError(raw, "directory has no .txt, .md or .html files")
             yield from found

@@ -45,6 +45,14 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # <![foo]> and other marked sections the stdlib parser asserts on: skip to the next >
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data

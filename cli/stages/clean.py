@@ -15,8 +15,9 @@ from ..document import CleanText, RawText
 _PINYIN_SYLLABLE = "[a-zü\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0144\u0148\u01f9]{1,6}"
 # A converter that annotates polyphonic characters leaves 達(dá): a CJK
 # character immediately followed by a bracketed lowercase syllable.
+# A run of them (達(dá)(dá)) goes in one match, so removal is one linear pass.
 _GLUED_PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]" + _PINYIN_SYLLABLE + r"[)）]"
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?:[(（]" + _PINYIN_SYLLABLE + r"[)）])+"
 )
 
 # Page furniture by kind, first match wins. Each pattern is anchored and bounded so that no
@@ -107,12 +108,15 @@ def simplify_script(text: str) -> tuple[str, bool]:
 
 
 def remove_glued_pinyin(text: str) -> tuple[str, int]:
+    """Text without converter pinyin, and how many annotations were removed."""
     total = 0
-    while True:
-        text, n = _GLUED_PINYIN.subn("", text)
-        total += n
-        if not n:
-            return text, total
+
+    def count(m: re.Match[str]) -> str:
+        nonlocal total
+        total += m.group(0).count("(") + m.group(0).count("（")
+        return ""
+
+    return _GLUED_PINYIN.sub(count, text), total
 
 
 def furniture_kind(line: str) -> str | None:

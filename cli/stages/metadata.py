@@ -123,6 +123,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     title = document.title
     if title:
         sources["title"] = "text"
+    # A headline is short; a long one is read at its head only, which keeps every pattern
+    # below linear whatever the line holds.
+    head = title[:120] if title else None
 
     date = next((d for d in map(_iso_date, datelines) if d), None)
     if date is None:
@@ -154,9 +157,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     mastheads = [f.text for f in document.front if f.role == "masthead"]
     if place is None:
         place = next((t for t in mastheads if _PLACE_NAME.fullmatch(t)), None)
-    if place is None and title:
-        m = _TITLE_PLACE.search(title)
-        place = _zone_named_in(title) or (m.group(1) if m else None)
+    if place is None and head:
+        m = _TITLE_PLACE.search(head)
+        place = _zone_named_in(head) or (m.group(1) if m else None)
     if place is None:
         m = _REPRESENT.search(opening)
         if m and m.group(1) not in ("省", "市", "区", "县", "州", "自治区"):
@@ -188,8 +191,8 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         sources["level"] = "text" if sources.get("place") == "text" or not place else "file_name"
 
     year = int(date[:4]) if date else None
-    if year is None and title:
-        m = _REPORT_YEAR.search(title)
+    if year is None and head:
+        m = _REPORT_YEAR.search(head)
         if m:
             year = int(m.group(1))
     if year is None:

@@ -22,7 +22,8 @@ _OPENERS = "“‘「『（(【《〈"
 _CONTINUATION_START = "，,、。；;：:）)”’」』》"
 _DANGLING = "的了和与及或在对把被将从向于以并而且、，,—"
 _ENUMERATOR = re.compile(r"^(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次|最后)$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
+# No quantified group faces another over the same characters, so no line can backtrack.
+_MD_HEADING = re.compile(r"^(#{1,6})(.*)$")
 _NUMBERED = (
     (re.compile(r"^[一二三四五六七八九十百]+[、.．]"), 1),
     (re.compile(r"^第[一二三四五六七八九十百]+[章部分篇节]"), 1),
@@ -32,7 +33,8 @@ _NUMBERED = (
 )
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
-_COLUMN_TAGS = re.compile(r"\s+(建言献策|要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
+# (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
+_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(建言献策|要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
 # Closing quotes end a sentence with its terminator; closing brackets do not
 # ("（见附件。）开工" goes on), so brackets are left to the depth check.
 _QUOTE_CLOSERS = "”’」』\"'"
@@ -132,8 +134,9 @@ def _read_lines(text: str) -> list[_Line]:
             continue
         blank_after = i + 1 < len(raw) and not raw[i + 1].strip()
         m = _MD_HEADING.match(line)
-        if m and m.group(2).strip():
-            out.append(_Line(m.group(2).strip(), blank_after, len(m.group(1))))
+        heading = m.group(2).strip().rstrip("#").strip() if m else ""
+        if heading:
+            out.append(_Line(heading, blank_after, len(m.group(1))))  # type: ignore[union-attr]
         else:
             out.append(_Line(line.strip(), blank_after, 0, _role(line.strip())))
     return out
