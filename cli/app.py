@@ -46,6 +46,11 @@ class OutputFormat(str, enum.Enum):
     csv = "csv"
 
 
+class ThemeSummaries(str, enum.Enum):
+    main = "main"
+    all = "all"
+
+
 class SchemaCommand(str, enum.Enum):
     summarize = "summarize"
     figures = "figures"
@@ -171,6 +176,8 @@ def summarize(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
     top_k: int = typer.Option(TOP_K, "--top-k", min=1, help="Sentences in the overall summary."),
     theme_top_k: int = typer.Option(THEME_TOP_K, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
+    theme_summaries: ThemeSummaries = typer.Option(
+        ThemeSummaries.main, "--theme-summaries", help="main: a summary for every theme but other; all: other too."),
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False,
         help="json: one object (an array for several inputs); jsonl: one report a line, written as each is done (see --order); "
@@ -196,6 +203,7 @@ def summarize(
     from .pipeline import Analyzer, Options
 
     analyzer = Analyzer(Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
+                                theme_summaries=theme_summaries.value,
                                 model=str(model) if model else None))
     analyzer.load()  # fail fast, before any input is read
     items = analyzer.analyse_many(paths, jobs=jobs, backend=backend.value, scheduler=scheduler,

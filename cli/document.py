@@ -176,6 +176,11 @@ class FigureLayer:
 
     figures: tuple[Figure, ...]
     skipped: int = 0
+    headline: tuple[int, ...] = ()  # indices into figures: each core indicator's latest result and target
+
+    @property
+    def headline_figures(self) -> tuple[Figure, ...]:
+        return tuple(self.figures[i] for i in self.headline)
 
 
 class LayerMismatch(ValueError):

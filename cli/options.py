@@ -10,6 +10,7 @@ TOP_K = 6
 THEME_TOP_K = 3
 MAX_BYTES = 20 * 1024 * 1024
 MAX_BYTES_TEXT = "20MB"
+THEME_SUMMARIES = ("main", "all")
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,15 @@ class Options:
     model: str | None = None  # path of a model file; None for the shipped one
     user_dicts: tuple[str, ...] = ()  # jieba-format dictionaries whose words the segmenter keeps whole
     stopword_files: tuple[str, ...] = ()  # word lists that never count as content words
+    theme_summaries: str = "main"  # "main": a summary for every theme but other; "all": other too
 
     def __post_init__(self) -> None:
         for name in ("top_k", "theme_top_k", "max_bytes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
+        if self.theme_summaries not in THEME_SUMMARIES:
+            raise ValueError(f"theme_summaries must be one of {', '.join(THEME_SUMMARIES)}, not {self.theme_summaries!r}")
 
 
 def parse_size(text: str | int) -> int:

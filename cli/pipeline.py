@@ -33,7 +33,7 @@ from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
 from .stages.clean import clean, clean_paragraph
-from .stages.figures import find_figures, headline_figures
+from .stages.figures import find_figures
 from .stages.metadata import describe
 from .stages.parts import assign_parts
 from .stages.segment import has_sentence_punctuation, segment, split_sentences
@@ -68,9 +68,8 @@ class Report:
 
     def headline(self) -> list[Figure]:
         """The core indicators' latest results and this year's targets, one record each."""
-        figures = self.document.figures.figures if self.document.figures else ()
-        year = self.document.metadata.year if self.document.metadata else None
-        return headline_figures(figures, year)
+        layer = self.document.figures
+        return list(layer.headline_figures) if layer else []
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ class Analyzer:
             return lambda d: classify(d, model)
         if name == "summarize":
             o, idf = self.options, self.lexicon.idf
-            return lambda d: summarize(d, idf, o.top_k, o.theme_top_k)
+            return lambda d: summarize(d, idf, o.top_k, o.theme_top_k, o.theme_summaries)
         raise ValueError(f"unknown stage {name!r}")
 
     def annotate(self, cleaned: CleanText, stages: Sequence[str] = STAGES, source: str = "") -> Document:

@@ -18,11 +18,13 @@ _FRAMING = re.compile(
 )
 
 
-def informativeness(text: str) -> float:
+def informativeness(text: str, key_figures: int = 0) -> float:
+    """How concrete a text is; ``key_figures``: how many figures of the indicator table the
+    figures layer found in it (GDP, revenue, jobs …), worth more than any other quantity."""
     figures = len(_FIGURE.findall(text))
     named = len(_NAMED.findall(text))
     framing = len(_FRAMING.findall(text))
-    value = 0.5 * min(figures, 4) / 4 + 0.3 * min(named, 3) / 3
+    value = 0.5 * min(figures, 4) / 4 + 0.3 * min(named, 3) / 3 + 0.3 * min(key_figures, 3) / 3
     value += 0.2 * min(len(text), 120) / 120
     value -= 0.25 * min(framing, 3)
     if not figures and framing:

@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..document import THEMES, Sentence
+from ..document import THEMES
 
 NEAR_DUPLICATE = 0.55
 MMR_LAMBDA = 0.7
@@ -27,17 +27,17 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 class Shingles:
-    """Character bigrams of sentences, made only for the sentences selection looks at:
-    a long report has far more sentences than ever come near a summary."""
+    """Character bigrams of texts, made only for the texts selection looks at: a long
+    report has far more sentences than ever come near a summary."""
 
-    def __init__(self, sentences: Sequence[Sentence]):
-        self.sentences = sentences
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
         self.cache: dict[int, set[str]] = {}
 
     def __getitem__(self, i: int) -> set[str]:
         got = self.cache.get(i)
         if got is None:
-            got = self.cache[i] = bigrams(self.sentences[i].text)
+            got = self.cache[i] = bigrams(self.texts[i])
         return got
 
 

@@ -116,7 +116,9 @@ def find_figures(document: Document) -> Document:
     and the parts layer, and the count of numbers it could not read."""
     year = document.metadata.year if document.metadata else None
     figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts)
-    return document.with_layers(figures=FigureLayer(tuple(figures), skipped))
+    position = {id(f): i for i, f in enumerate(figures)}
+    headline = tuple(position[id(f)] for f in headline_figures(figures, year))
+    return document.with_layers(figures=FigureLayer(tuple(figures), skipped, headline))
 
 
 def headline_figures(figures: Sequence[Figure], year: int | None) -> list[Figure]:

@@ -1,78 +1,145 @@
 """Stage: pick summary sentences, overall and per theme; writes the summary layer.
 
-Plain TextRank favours central, vague sentences (slogans and political framing are central
-precisely because they echo every section). A reader who will not open the report wants
-what was done or planned, with its measures, projects and figures. So each sentence is
-scored by
+What an analyst asks first is last year's headline result and this year's target, so the
+overall summary opens with the sentence that states the most headline results and the one
+that states the most headline targets (the figures layer says which), where the report has
+them. The other slots go to the most concrete statements of the main themes, in proportion
+to their weight. The unit is a full sentence (ending 。！？); its ；-clauses stand alone only
+when the sentence is too long. A sentence that opens with a connective needing the one
+before it (其中, 同时, 此外, 对此, 这) is never picked alone. Each unit is scored by
 
     score = centrality ** 0.5 * (0.35 + informativeness) * relevance
 
-where centrality is TextRank normalised to the report's best sentence, informativeness
-(``ranking.informativeness``) rewards figures, projects and programmes and penalises
-framing, and relevance is the chance that the sentence's paragraph is about a theme at all
-(1 - P(other)). Sentences are then chosen by maximal marginal relevance, so no two say the
-same thing, with slots shared among themes in proportion to their weight in the report.
-The output keeps document order.
+where centrality is TextRank over units, normalised to the report's best, informativeness
+(``ranking.informativeness``) rewards key figures, quantities, projects and programmes and
+penalises framing, and relevance is the chance that the unit is about a theme at all
+(1 - P(other)). Units are chosen by maximal marginal relevance, so no two say the same
+thing. Review and targets come before plan; appendices never. Output keeps document order.
 
-This stage never sees raw text: it reads the Document's tokenize and classify layers."""
+This stage never sees raw text: it reads the Document's layers."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..document import THEMES, Document, RankedSentence, Sentence, Summary, ThemeSummary
+from ..document import THEMES, Document, Figure, RankedSentence, Sentence, Summary, ThemeSummary
 from ..ranking.informativeness import informativeness
 from ..ranking.keywords import keywords
 from ..ranking.selection import Shingles, quotas, select_mmr
 from ..ranking.textrank import pagerank, similarity_graph
 
-MIN_SENTENCE_CHARS = 12
-ON_THEME = 0.3  # a sentence belongs in a theme's summary if the theme is its best guess or this likely
+MIN_UNIT_CHARS = 12  # hanzi
+MAX_UNIT_CHARS = 220  # a longer sentence is offered as its clauses
+MAX_LEAD_CHARS = 400  # the headline and target sentences are taken whole up to this
+ON_THEME = 0.3  # a unit belongs in a theme's summary if the theme is its best guess or this likely
+PART_WEIGHT = {"review": 1.0, "targets": 1.0, "plan": 0.85, "government": 0.6, None: 0.9}
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
+_FULL_STOP = re.compile(r"[。！？!?][”’」』\"']*$")
+# Openings that lean on the sentence before: picked alone they make no sense.
+_NEEDS_ANTECEDENT = re.compile(r"^(其中|同时|此外|另外|对此|为此|这|这些|此|上述|而且|并且|但是|但|因此|所以|与此同时|其)")
 
 
-def _eligible(s: Sentence) -> bool:
-    return len(_HANZI.findall(s.text)) >= MIN_SENTENCE_CHARS
+@dataclass(frozen=True)
+class _Unit:
+    """A full sentence (or a clause of an over-long one): a span of one paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[int, ...]
 
 
-def _ranked(sentences: Sequence[Sentence], indices: Sequence[int], scores: np.ndarray) -> tuple[RankedSentence, ...]:
+def _units(document: Document) -> list[_Unit]:
+    units: list[_Unit] = []
+    for p in document.paragraphs:
+        group: list[Sentence] = []
+        for s in p.sentences:
+            group.append(s)
+            if _FULL_STOP.search(s.text) or s is p.sentences[-1]:
+                start, end = group[0].start, group[-1].end
+                if end - start <= MAX_UNIT_CHARS or len(group) == 1:
+                    units.append(_Unit(p.index, start, end, p.text[start:end], tuple(x.index for x in group)))
+                else:
+                    units.extend(_Unit(p.index, x.start, x.end, x.text, (x.index,)) for x in group)
+                group = []
+    return units
+
+
+def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit]) -> int | None:
+    """The unit that states the most of these figures (or their whole sentence when it was
+    offered as clauses), None when none does."""
+    best, best_count = None, 0
+    for k, u in enumerate(units):
+        count = sum(1 for f in figures if f.paragraph == u.paragraph and u.start <= f.start < u.end)
+        if count > best_count:
+            best, best_count = k, count
+    return best
+
+
+def _ranked(units: Sequence[_Unit], indices: Sequence[int], scores: np.ndarray) -> tuple[RankedSentence, ...]:
     out = []
-    for i in sorted(indices, key=lambda i: (sentences[i].paragraph, sentences[i].start)):
-        s = sentences[i]
-        out.append(RankedSentence(s.paragraph, s.start, s.end, s.text, round(float(scores[i]), 4)))
+    for i in sorted(set(indices), key=lambda i: (units[i].paragraph, units[i].start)):
+        u = units[i]
+        out.append(RankedSentence(u.paragraph, u.start, u.end, u.text, round(float(scores[i]), 4)))
     return tuple(out)
 
 
-def summarize(document: Document, idf: Mapping[str, float], top_k: int, theme_top_k: int) -> Document:
-    """The document with its summary layer; needs the tokenize and classify layers."""
-    return document.with_layers(summary=_summary(document, idf, top_k, theme_top_k))
+def summarize(document: Document, idf: Mapping[str, float], top_k: int, theme_top_k: int,
+              theme_summaries: str = "main") -> Document:
+    """The document with its summary layer; needs the tokenize and classify layers.
+    ``theme_summaries``: "main" (every theme but other) or "all"."""
+    return document.with_layers(summary=_summary(document, idf, top_k, theme_top_k, theme_summaries))
 
 
-def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top_k: int) -> Summary:
-    sentences = document.sentences
-    n = len(sentences)
+def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top_k: int,
+             theme_summaries: str) -> Summary:
+    units = _units(document)
+    n = len(units)
     if n == 0:
         return Summary(overall=(), themes=())
     assert document.tags is not None and document.words is not None and document.sentence_themes is not None
     tags = document.tags
-    tokens = [w.words for w in document.words]
-    theme_probabilities = document.sentence_themes.probabilities
+    sentence_probs = document.sentence_themes.probabilities
+    tokens = [[w for i in u.sentences for w in document.words[i].words] for u in units]
+    sentences = document.sentences
+    weights = [np.array([len(sentences[i].text) for i in u.sentences], dtype=float) for u in units]
+    theme_probabilities = np.vstack([
+        (sentence_probs[list(u.sentences)] * (w / w.sum())[:, None]).sum(axis=0) for u, w in zip(units, weights, strict=True)
+    ])
     centrality = pagerank(similarity_graph(tokens))
     centrality = centrality / (centrality.max() or 1.0)
+    figures = document.figures.figures if document.figures else ()
+    key_counts = np.zeros(n)
+    unit_at = {(u.paragraph, u.start): k for k, u in enumerate(units)}
+    starts_by_paragraph: dict[int, list[int]] = {}
+    for u in units:
+        starts_by_paragraph.setdefault(u.paragraph, []).append(u.start)
+    for f in figures:
+        starts = starts_by_paragraph.get(f.paragraph, [])
+        pos = bisect_right(starts, f.start) - 1
+        if pos >= 0:
+            key_counts[unit_at[(f.paragraph, starts[pos])]] += 1
     other = THEMES.index("other")
-    para_other = np.array([tags[s.paragraph].scores.get("other", 0.0) for s in sentences])
-    info = np.array([informativeness(s.text) for s in sentences])
+    para_other = np.array([tags[u.paragraph].scores.get("other", 0.0) for u in units])
+    info = np.array([informativeness(u.text, int(k)) for u, k in zip(units, key_counts, strict=True)])
     relevance = 1.0 - 0.8 * np.maximum(para_other, theme_probabilities[:, other])
     # Appendices (名词解释, 注释) explain terms; they are never summarised nor weighed.
     in_body = [document.part(p.index) != "appendix" for p in document.paragraphs]
-    eligible = np.array([_eligible(s) and in_body[s.paragraph] for s in sentences])
-    base = np.sqrt(centrality) * (0.35 + info) * relevance * eligible
-    shingles = Shingles(sentences)
+    part_weight = np.array([PART_WEIGHT.get(document.part(u.paragraph), 0.9) for u in units])
+    eligible = np.array([
+        in_body[u.paragraph] and len(_HANZI.findall(u.text)) >= MIN_UNIT_CHARS and not _NEEDS_ANTECEDENT.match(u.text)
+        for u in units
+    ])
+    base = np.sqrt(centrality) * (0.35 + info) * relevance * part_weight * eligible
+    shingles = Shingles([u.text for u in units])
     word_counts: Counter[str] = Counter(w for words in tokens for w in words if w in idf)
 
     lengths = {t: 0 for t in THEMES}
@@ -86,47 +153,56 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     total_chars = sum(lengths.values()) or 1
     shares = {t: lengths[t] / total_chars for t in THEMES}
 
-    paragraph_of = [s.paragraph for s in sentences]
+    paragraph_of = [u.paragraph for u in units]
     best_theme = theme_probabilities.argmax(axis=1)
     by_paragraph: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_paragraph.setdefault(s.paragraph, []).append(i)
+    for k, u in enumerate(units):
+        by_paragraph.setdefault(u.paragraph, []).append(k)
 
-    # Overall: each theme first fills its share of the slots, then the rest go to the best left.
+    # The headline result and this year's target open the summary, when the report states them.
     chosen: list[int] = []
-    for theme, quota in sorted(quotas(shares, top_k).items(), key=lambda kv: -shares[kv[0]]):
+    headline = document.figures.headline_figures if document.figures else ()
+    for kind in ("achieved", "target"):
+        lead = _lead_unit(document, [f for f in headline if f.kind == kind], units)
+        if lead is not None and lead not in chosen and len(chosen) < top_k and len(units[lead].text) <= MAX_LEAD_CHARS:
+            chosen.append(lead)
+    # Then each theme fills its share of the rest, then the best left.
+    rest = top_k - len(chosen)
+    for theme, quota in sorted(quotas(shares, rest).items(), key=lambda kv: -shares[kv[0]]):
         if quota == 0:
             continue
         col = THEMES.index(theme)
-        pool = [i for p in members[theme] for i in by_paragraph.get(p, []) if tags[p].theme == theme]
+        pool = [k for p in members[theme] for k in by_paragraph.get(p, []) if tags[p].theme == theme]
         theme_scores = base * (0.5 + theme_probabilities[:, col])
         chosen += select_mmr(pool, theme_scores, shingles, quota, chosen, paragraph_of)
     if len(chosen) < top_k:
         chosen += select_mmr(range(n), base, shingles, top_k - len(chosen), chosen, paragraph_of)
     if len(chosen) < top_k:  # few paragraphs: lift the per-paragraph cap rather than come up short
         chosen += select_mmr(range(n), base, shingles, top_k - len(chosen), chosen)
-    overall = _ranked(sentences, chosen, base)
+    overall = _ranked(units, chosen, np.maximum(base, 1e-4 * eligible))
 
-    theme_summaries = []
-    quality = np.sqrt(centrality) * (0.35 + info) * eligible
+    theme_summaries_out = []
+    quality = np.sqrt(centrality) * (0.35 + info) * part_weight * eligible
     for theme in THEMES:
         paragraphs = members[theme]
         if not paragraphs:
             continue
         col = THEMES.index(theme)
-        pool = [i for p in paragraphs for i in by_paragraph.get(p, [])]
-        # Within a theme, take sentences that are themselves about it: a
-        # paragraph that mixes themes contributes only its on-theme sentences.
-        on_theme = [i for i in pool if best_theme[i] == col or theme_probabilities[i, col] >= ON_THEME]
+        pool = [k for p in paragraphs for k in by_paragraph.get(p, [])]
+        picked: list[int] = []
         scores = quality * (0.2 + theme_probabilities[:, col])
-        picked = select_mmr(on_theme or pool, scores, shingles, theme_top_k)
-        theme_summaries.append(
+        if theme != "other" or theme_summaries == "all":
+            # Within a theme, take units that are themselves about it: a paragraph that
+            # mixes themes contributes only its on-theme sentences.
+            on_theme = [k for k in pool if best_theme[k] == col or theme_probabilities[k, col] >= ON_THEME]
+            picked = select_mmr(on_theme or pool, scores, shingles, theme_top_k)
+        theme_summaries_out.append(
             ThemeSummary(
                 theme=theme,
                 share=round(shares[theme], 4),
                 paragraphs=tuple(paragraphs),
-                summary=_ranked(sentences, picked, scores),
-                keywords=keywords([tokens[i] for i in pool], word_counts, idf),
+                summary=_ranked(units, picked, scores),
+                keywords=keywords([tokens[k] for k in pool], word_counts, idf),
             )
         )
-    return Summary(overall=overall, themes=tuple(theme_summaries))
+    return Summary(overall=overall, themes=tuple(theme_summaries_out))

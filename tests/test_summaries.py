@@ -1,0 +1,53 @@
+"""Summaries answer the first questions: last year's headline result and this year's target
+first, full sentences that stand on their own, no summary of the 'other' theme unless asked."""
+
+from __future__ import annotations
+
+import re
+
+from devzone import Analyzer, Options
+
+from .conftest import seed
+from .test_structure import PROVINCE
+
+CONNECTIVE = re.compile(r"^(其中|同时|此外|另外|对此|为此|这|上述)")
+
+
+def _summary(text: str, **options) -> dict:
+    return Analyzer(Options(**options)).analyse_text(text, source="r.txt").to_dict()
+
+
+def test_the_headline_result_and_the_target_open_the_summary():
+    r = _summary(PROVINCE)
+    texts = [s["text"] for s in r["summary"]]
+    assert any("地区生产总值增长5.5%" in t for t in texts)  # last year's result
+    assert any("地区生产总值增长5%左右" in t for t in texts)  # this year's target
+
+
+def test_seed_002_headline_result_is_in_the_summary():
+    r = Analyzer().analyse(seed("002")).to_dict()
+    assert any("107.92亿元" in s["text"] for s in r["summary"])
+
+
+def test_summary_units_are_full_sentences_and_never_lean_on_the_one_before():
+    for key in ("000", "001", "002", "003", "004"):
+        r = Analyzer(Options(top_k=10)).analyse(seed(key)).to_dict()
+        for s in r["summary"] + [s for t in r["themes"].values() for s in t["summary"]]:
+            assert not CONNECTIVE.match(s["text"]), s["text"]
+            paragraph = r["paragraphs"][s["paragraph"]]["text"]
+            assert paragraph[s["start"]:s["end"]] == s["text"]
+            # a unit ends a sentence, unless it is a clause of one too long to take whole
+            if not re.search(r"[。！？!?][”’」』\"']*$", s["text"]):
+                sentence_end = re.search(r"[。！？!?]", paragraph[s["start"]:])
+                assert sentence_end is None or sentence_end.start() > 200 or s["end"] == len(paragraph)
+
+
+def test_no_summary_of_the_other_theme_unless_asked():
+    text = seed("004").read_text(encoding="utf-8")
+    default = _summary(text)
+    every = _summary(text, theme_summaries="all")
+    if "other" in default["themes"]:
+        assert default["themes"]["other"]["summary"] == []
+        assert default["themes"]["other"]["keywords"] == every["themes"]["other"]["keywords"]
+        assert every["themes"]["other"]["summary"]
+    assert all(t["summary"] for name, t in default["themes"].items() if name != "other")
