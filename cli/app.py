@@ -413,10 +413,11 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     structure: bool = typer.Option(False, "--structure", help="Evaluate structure and metadata on labels/structure/agreed.jsonl."),
     figures: bool = typer.Option(False, "--figures", help="Evaluate key figures on labels/figures/agreed.jsonl."),
+    summaries: bool = typer.Option(False, "--summaries", help="Evaluate summaries on labels/summaries/picks.jsonl."),
     corpus: Path = typer.Option(Path("../shared"), "--corpus", help="Where the labeled corpus reports are (corpus/...)."),
 ) -> None:
     """Cross-validate the theme classifier by document against a keyword baseline; or, with
-    --structure or --figures, score structure and metadata, or key figures, against the
+    --structure, --figures or --summaries, score structure and metadata, key figures or summaries against the
     readers' agreed labels, separately on tuned and held-out reports.
 
     Example:
@@ -426,9 +427,18 @@ def evaluate(
         devzone evaluate --structure --labels labels --corpus ../shared
 
         devzone evaluate --figures
+
+        devzone evaluate --summaries
     """
     from . import pipeline
 
+    if summaries:
+        from .evaluation.summaries import evaluate_summaries, summaries_text
+
+        result = evaluate_summaries(labels / "summaries" / "picks.jsonl", labels / "figures" / "agreed.jsonl",
+                                    labels.resolve().parent, corpus)
+        _Writer().write(_dumps(result, True) + "\n" if as_json else summaries_text(result))
+        return
     if figures:
         from .evaluation.figures import evaluate_figures, figures_text
 

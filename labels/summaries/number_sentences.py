@@ -12,8 +12,8 @@ Nothing of devzone is imported, so the reference does not inherit its splitter's
 from __future__ import annotations
 
 import csv
-import sys
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
