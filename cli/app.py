@@ -24,19 +24,36 @@ from typing import Any, Callable, Iterable, List, Optional
 import typer
 
 from .errors import DevzoneError, InputError, LabelError, ModelError
-from .options import MAX_BYTES_TEXT, THEME_TOP_K, TOP_K
+from .options import CONFIG_FILE, MAX_BYTES_TEXT, THEME_TOP_K, TOP_K
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 74, 130, 141
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .versions import SCHEMA_VERSION, __version__
+
+        print(f"devzone {__version__} (output schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     name="devzone",
-    help="Tag the paragraphs of Chinese government and development-zone work reports by theme, "
-    "and summarise them, as JSON.",
+    help="Tag the paragraphs of Chinese government and development-zone work reports by theme, find their "
+    "key figures and targets, and summarise them, as JSON.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Tag the paragraphs of Chinese government and development-zone work reports by theme,
+    find their key figures and targets, and summarise them, as JSON."""
 
 
 class OutputFormat(str, enum.Enum):
@@ -174,10 +191,18 @@ def _progress(total: int) -> Callable[[int, str], None]:
 @app.command()
 def summarize(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
-    top_k: int = typer.Option(TOP_K, "--top-k", min=1, help="Sentences in the overall summary."),
-    theme_top_k: int = typer.Option(THEME_TOP_K, "--theme-top-k", min=1, help="Sentences in each theme's summary."),
-    theme_summaries: ThemeSummaries = typer.Option(
-        ThemeSummaries.main, "--theme-summaries", help="main: a summary for every theme but other; all: other too."),
+    top_k: Optional[int] = typer.Option(None, "--top-k", min=1, help=f"Sentences in the overall summary [default: {TOP_K}]."),
+    theme_top_k: Optional[int] = typer.Option(
+        None, "--theme-top-k", min=1, help=f"Sentences in each theme's summary [default: {THEME_TOP_K}]."),
+    theme_summaries: Optional[ThemeSummaries] = typer.Option(
+        None, "--theme-summaries", help="main: a summary for every theme but other (the default); all: other too."),
+    user_dict: Optional[List[Path]] = typer.Option(
+        None, "--user-dict", help="A jieba-format dictionary (word [frequency] [tag] a line) whose words are kept "
+        "whole and can be keywords. Repeatable."),
+    stopwords: Optional[List[Path]] = typer.Option(
+        None, "--stopwords", help="A word list (one or more words a line, # for comments) that never counts. Repeatable."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help=f"A TOML file of these settings [default: ./{CONFIG_FILE} when it exists]."),
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False,
         help="json: one object (an array for several inputs); jsonl: one report a line, written as each is done (see --order); "
@@ -188,8 +213,8 @@ def summarize(
     backend: Backend = typer.Option(Backend.loky, "--backend", help="loky: processes on this machine; dask: a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --backend dask)."),
     model: Optional[Path] = typer.Option(None, "--model", help="A model file (.npz, or a trusted .joblib) instead of the shipped one."),
-    max_size: int = typer.Option(MAX_BYTES_TEXT, "--max-size", parser=_parse_size, metavar="SIZE",
-                                 help="Refuse inputs larger than this (e.g. 20MB, 500KB)."),
+    max_size: Optional[int] = typer.Option(None, "--max-size", parser=_parse_size, metavar="SIZE",
+                                           help=f"Refuse inputs larger than this (e.g. 20MB, 500KB) [default: {MAX_BYTES_TEXT}]."),
 ) -> None:
     """Summarise reports: paragraphs tagged by theme, summaries overall and per theme.
 
@@ -200,15 +225,36 @@ def summarize(
         devzone summarize archive/ --format jsonl --jobs 2 > reports.jsonl
     """
     from .output.text import report_text
-    from .pipeline import Analyzer, Options
+    from .pipeline import Analyzer
 
-    analyzer = Analyzer(Options(top_k=top_k, theme_top_k=theme_top_k, max_bytes=max_size,
-                                theme_summaries=theme_summaries.value,
-                                model=str(model) if model else None))
+    given = {"top_k": top_k, "theme_top_k": theme_top_k, "max_bytes": max_size,
+             "theme_summaries": theme_summaries.value if theme_summaries else None,
+             "model": str(model) if model else None}
+    analyzer = Analyzer(_options(config, given, user_dict, stopwords))
     analyzer.load()  # fail fast, before any input is read
     items = analyzer.analyse_many(paths, jobs=jobs, backend=backend.value, scheduler=scheduler,
                                   ordered=order is Order.input)
     _emit(items, paths, output_format.value, lambda item: item.to_dict(), report_text, "paragraphs")
+
+
+def _options(config: Optional[Path], given: dict[str, Any], user_dict: Optional[List[Path]],
+             stopwords: Optional[List[Path]]) -> Any:
+    """Options from the command line, then the config file, then the defaults; word lists
+    from both add up. Every word list is read now, so a bad one fails before any input."""
+    from .lexicon import Lexicon
+    from .options import Options, read_config
+
+    try:
+        values = read_config(str(config) if config else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--config") from None
+    values.update({k: v for k, v in given.items() if v is not None})
+    values["user_dicts"] = (*values.get("user_dicts", ()), *(str(p) for p in user_dict or ()))
+    values["stopword_files"] = (*values.get("stopword_files", ()), *(str(p) for p in stopwords or ()))
+    options = Options(**values)
+    lexicon = Lexicon(user_dicts=options.user_dicts, stopword_files=options.stopword_files)
+    lexicon.stopwords, lexicon.user_words  # noqa: B018 - read the lists now: a bad file is a usage error
+    return options
 
 
 def _emit(items: Iterable[Any], paths: List[str], output_format: str, to_record: Callable[[Any], dict],

@@ -120,6 +120,7 @@ class Summary:
 
     overall: tuple[RankedSentence, ...]
     themes: tuple[ThemeSummary, ...]
+    keywords: tuple[str, ...] = ()  # of the whole report
 
 
 @dataclass(frozen=True)

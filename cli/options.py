@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 TOP_K = 6
 THEME_TOP_K = 3
@@ -32,6 +34,48 @@ class Options:
                 raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
         if self.theme_summaries not in THEME_SUMMARIES:
             raise ValueError(f"theme_summaries must be one of {', '.join(THEME_SUMMARIES)}, not {self.theme_summaries!r}")
+
+
+CONFIG_FILE = "devzone.toml"
+# Config keys and the Options field each sets; word-list paths are relative to the config file.
+_CONFIG_KEYS = {"top_k": "top_k", "theme_top_k": "theme_top_k", "theme_summaries": "theme_summaries",
+                "max_size": "max_bytes", "model": "model", "user_dict": "user_dicts", "stopwords": "stopword_files"}
+_PATH_KEYS = ("model", "user_dict", "stopwords")
+
+
+def read_config(path: str | None) -> dict[str, Any]:
+    """Option values from a TOML file: ``path``, or ``devzone.toml`` in the working directory
+    when it exists (None: neither). Keys: top_k, theme_top_k, theme_summaries, max_size,
+    model, user_dict and stopwords (lists of files)."""
+    file = Path(path) if path else Path(CONFIG_FILE)
+    if not path and not file.is_file():
+        return {}
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{file}: cannot read this config ({exc})") from None
+    section = raw.get("summarize", raw)
+    unknown = sorted(set(section) - set(_CONFIG_KEYS))
+    if unknown:
+        raise ValueError(f"{file}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(_CONFIG_KEYS)}")
+    values: dict[str, Any] = {}
+    for key, value in section.items():
+        if key in _PATH_KEYS:
+            items = value if isinstance(value, list) else [value]
+            if not all(isinstance(v, str) for v in items):
+                raise ValueError(f"{file}: {key} takes file names")
+            resolved = [str((file.parent / v) if not Path(v).is_absolute() else Path(v)) for v in items]
+            value = resolved if isinstance(value, list) or key != "model" else resolved[0]
+            if key != "model":
+                value = tuple(value)
+        elif key == "max_size":
+            value = parse_size(value if isinstance(value, (str, int)) else str(value))
+        values[_CONFIG_KEYS[key]] = value
+    return values
 
 
 def parse_size(text: str | int) -> int:

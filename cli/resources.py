@@ -4,8 +4,6 @@ importlib.resources so that devzone works from any working directory."""
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -44,35 +42,3 @@ def theme_definitions() -> dict[str, dict[str, str]]:
 
     return {t["id"]: t for t in json.loads(data_text("themes.json"))["themes"]}
 
-
-def cache_dir() -> Path | None:
-    """A per-user cache directory, or None when none is writable."""
-    base = os.environ.get("DEVZONE_CACHE_DIR")
-    if base:
-        path = Path(base)
-    elif sys.platform == "win32":
-        path = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "devzone" / "cache"
-    elif sys.platform == "darwin":
-        path = Path.home() / "Library" / "Caches" / "devzone"
-    else:
-        path = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "devzone"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return path if os.access(path, os.W_OK) else None
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon_idf() -> dict[str, float]:
-    """Inverse document frequency over the training corpus, from the lexicon."""
-    path = model_path("lexicon.txt")
-    idf: dict[str, float] = {}
-    if not path.is_file():
-        return idf
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 3 and len(parts[0]) > 1:
-                idf[parts[0]] = float(parts[2])
-    return idf

@@ -1,36 +1,35 @@
-"""The Lexicon's segmenter: its own instance, quiet, cached, and the same words as jieba."""
+"""The Lexicon's segmenter: the same tokens as jieba, user dictionaries and stop words that
+take effect, and edits that take effect at the next run."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 import warnings
 
+import pytest
 from devzone.lexicon import Lexicon
 from devzone.pipeline import clean_bytes
 
-from .conftest import SEEDS
+from .conftest import LABELS, ROOT, SEEDS, run_cli, seed
 
 
-def test_cut_down_lexicon_segments_like_full_jieba():
+def _jieba_with_our_lexicon():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
-    full = jieba.Tokenizer()
-    for path in SEEDS:
-        text = clean_bytes(path.read_bytes()).text
-        ours, theirs = Lexicon().cut(text), full.lcut(text, HMM=False)
-        common = len(set(ours) & set(theirs)) / len(set(theirs))
-        assert common > 0.98, (path.name, common)
+    return jieba.Tokenizer(dictionary=str(ROOT / "models" / "lexicon.txt"))
 
 
-def test_own_instance_leaves_global_jieba_alone():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import jieba
+def test_same_tokens_as_jieba_on_every_labeled_paragraph_and_seed():
+    jieba = _jieba_with_our_lexicon()
+    texts = [json.loads(line)["text"] for line in (LABELS / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts += [clean_bytes(p.read_bytes()).text for p in SEEDS]
     lexicon = Lexicon()
-    lexicon.cut("推进开发区高质量发展")
-    assert lexicon._segmenter() is not jieba.dt
+    different = [t for t in texts if lexicon.cut(t) != jieba.lcut(t, HMM=False)]
+    assert len(texts) > 1600 and different == []
 
 
 def test_content_words_drop_stopwords_and_punctuation():
@@ -39,13 +38,59 @@ def test_content_words_drop_stopwords_and_punctuation():
     assert not {"的", "推进", ",", "72", "。"} & set(words)
 
 
-def test_dictionary_cache_goes_to_the_user_cache_dir(tmp_path):
-    code = "from devzone.lexicon import Lexicon; Lexicon().cut('开发区')"
-    env = {"DEVZONE_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env)
-    assert first.returncode == 0 and first.stderr == b"", first.stderr
-    caches = list(tmp_path.glob("jieba-*.cache"))
-    assert len(caches) == 1 and caches[0].stat().st_size > 100_000
-    second = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env)
-    assert second.returncode == 0 and second.stderr == b""
-    assert list(tmp_path.glob("jieba-*.cache")) == caches
+def test_a_user_word_is_kept_whole_and_a_stopword_never_counts(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("科尔沁药业\n蒙之牛 100 nz\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# ours\n投资\n", encoding="utf-8")
+    plain = Lexicon().cut("培育科尔沁药业、蒙之牛等企业，总投资10亿元。")
+    assert "科尔沁药业" not in plain
+    lexicon = Lexicon(user_dicts=(str(words),), stopword_files=(str(stop),))
+    cut = lexicon.cut("培育科尔沁药业、蒙之牛等企业，总投资10亿元。")
+    assert "科尔沁药业" in cut and "蒙之牛" in cut
+    assert "投资" not in lexicon.content_words("总投资10亿元，扩大投资。")
+    assert lexicon.idf["科尔沁药业"] >= max(Lexicon().idf.values())
+
+
+def test_editing_a_user_dictionary_takes_effect_at_once(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("科尔沁药业\n", encoding="utf-8")
+    lexicon = Lexicon(user_dicts=(str(words),))
+    assert "科尔沁药业" in lexicon.cut("科尔沁药业蒙之牛")
+    time.sleep(0.01)
+    words.write_text("蒙之牛\n", encoding="utf-8")
+    assert "蒙之牛" in lexicon.cut("科尔沁药业蒙之牛") and "科尔沁药业" not in lexicon.cut("科尔沁药业蒙之牛")
+
+
+def test_a_user_word_reaches_the_keywords_through_the_cli(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("科牛优选\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("\n".join(f"支持科牛优选扩大产能，科牛优选新建生产线{i}条，带动就业{i * 10}人。" for i in range(1, 6))
+                      + "\n推进污水处理厂建设，改善水环境质量。\n", encoding="utf-8")
+    without = json.loads(run_cli("summarize", str(report)).stdout)
+    with_dict = json.loads(run_cli("summarize", str(report), "--user-dict", str(words)).stdout)
+    keywords = [k for t in with_dict["themes"].values() for k in t["keywords"]] + with_dict["keywords"]
+    assert "科牛优选" in keywords
+    assert "科牛优选" not in [k for t in without["themes"].values() for k in t["keywords"]] + without["keywords"]
+
+
+def test_starting_is_quiet_and_loads_no_default_dictionary():
+    code = ("import sys; from devzone.lexicon import Lexicon; Lexicon().cut('开发区');"
+            "print('rjieba' in sys.modules, 'jieba' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert proc.stdout.split() == [b"False", b"False"]
+
+
+def test_a_stopword_list_that_is_not_utf8_is_one_clear_error(tmp_path):
+    stop = tmp_path / "stop.txt"
+    stop.write_bytes("投资".encode("gb18030"))
+    proc = run_cli("summarize", str(seed("000")), "--stopwords", str(stop))
+    assert proc.returncode == 2 and b"UTF-8" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("name", ["missing.txt"])
+def test_a_missing_user_dictionary_is_a_usage_error(tmp_path, name):
+    proc = run_cli("summarize", str(seed("000")), "--user-dict", str(tmp_path / name))
+    assert proc.returncode == 2 and name.encode() in proc.stderr

@@ -75,6 +75,7 @@ def report_record(source: str, clean: CleanText, document: Document, warnings: t
         "paragraphs": [paragraph_record(p, document.tag(p.index), document.part(p.index)) for p in document.paragraphs],
         "headline": [figure_record(f) for f in headline],
         "figures": [figure_record(f) for f in figures],
+        "keywords": list(document.summary.keywords),
         "summary": [sentence_record(s) for s in document.summary.overall],
         "themes": {
             t.theme: {
@@ -178,4 +179,5 @@ def themes_table() -> list[dict[str, str]]:
     from ..document import THEMES
 
     defs = theme_definitions()
-    return [{"id": t, "name": defs[t]["name"], "definition": defs[t]["definition"]} for t in THEMES]
+    return [{"id": t, "name": defs[t]["name"], "definition": defs[t]["definition"],
+             "definition_zh": defs[t]["definition_zh"]} for t in THEMES]

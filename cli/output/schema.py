@@ -73,7 +73,7 @@ def build_schema(command: str = "summarize") -> dict[str, Any]:
         "type": "object",
         "required": [
             "schema_version", "devzone_version", "source", *METADATA_KEYS, "encoding", "script_conversion",
-            "html", "counts", "warnings", "paragraphs", "headline", "figures", "summary", "themes",
+            "html", "counts", "warnings", "paragraphs", "headline", "figures", "keywords", "summary", "themes",
         ],
         "additionalProperties": False,
         "properties": {
@@ -124,6 +124,8 @@ def build_schema(command: str = "summarize") -> dict[str, Any]:
             },
             "headline": _HEADLINE,
             "figures": {"type": "array", "items": FIGURE, "description": "every figure, in document order"},
+            "keywords": {"type": "array", "items": {"type": "string"},
+                         "description": "terms typical of the whole report (lexicon and user-dictionary words)"},
             "summary": {"type": "array", "items": _SENTENCE},
             "themes": {
                 "type": "object",

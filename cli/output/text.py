@@ -25,6 +25,8 @@ def report_text(record: dict[str, Any]) -> str:
         lines.append("parts: " + ", ".join(f"{k} {v}" for k, v in parts.items()) + " paragraphs")
     for w in record["warnings"]:
         lines.append(f"warning: {w}")
+    if record.get("keywords"):
+        lines.append("keywords: " + "、".join(record["keywords"]))
     lines += ["", "## Summary", ""]
     lines += [f"- {s['text']}  [¶{s['paragraph']}]" for s in record["summary"]]
     for theme, t in record["themes"].items():
@@ -53,7 +55,7 @@ def evaluation_text(report: dict[str, Any], themes: list[str]) -> str:
 
 
 def themes_text(rows: list[dict[str, str]]) -> str:
-    return "".join(f"{row['id']:<22}{row['name']}\n    {row['definition']}\n" for row in rows)
+    return "".join(f"{row['id']:<22}{row['name']}\n    {row['definition_zh']}\n    {row['definition']}\n" for row in rows)
 
 
 def figures_text(record: dict[str, Any]) -> str:

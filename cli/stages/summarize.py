@@ -37,6 +37,7 @@ from ..ranking.textrank import pagerank, similarity_graph
 MIN_UNIT_CHARS = 12  # hanzi
 MAX_UNIT_CHARS = 220  # a longer sentence is offered as its clauses
 MAX_LEAD_CHARS = 400  # the headline and target sentences are taken whole up to this
+REPORT_KEYWORDS = 10
 ON_THEME = 0.3  # a unit belongs in a theme's summary if the theme is its best guess or this likely
 PART_WEIGHT = {"review": 1.0, "targets": 1.0, "plan": 0.85, "government": 0.6, None: 0.9}
 
@@ -205,4 +206,6 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
                 keywords=keywords([tokens[k] for k in pool], word_counts, idf),
             )
         )
-    return Summary(overall=overall, themes=tuple(theme_summaries_out))
+    body_units = [k for k, u in enumerate(units) if in_body[u.paragraph]]
+    report_keywords = keywords([tokens[k] for k in body_units], word_counts, idf, k=REPORT_KEYWORDS)
+    return Summary(overall=overall, themes=tuple(theme_summaries_out), keywords=report_keywords)
