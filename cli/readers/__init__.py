@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..document import RawText
 from ..errors import BinaryInputError
 from .decode import decode_bytes
-from .html import extract_html_text, looks_like_html
+from .html import extract_html_text, html_charset, looks_like_html
 from .sniff import detect_binary
 
 
@@ -25,5 +25,6 @@ def read_bytes(data: bytes, source: str = "<input>") -> RawText:
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")
-    text, encoding = decode_bytes(data, source)
-    return read_text(text, encoding)
+    text, encoding, warnings = decode_bytes(data, source, html_charset(data))
+    raw = read_text(text, encoding)
+    return RawText(raw.text, raw.encoding, raw.html, raw.warnings + warnings)

@@ -81,3 +81,15 @@ def extract_html_text(text: str) -> str:
     if title and not has_h1:
         body = f"# {title}\n" + body
     return body
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag within its first 4 KB, or None."""
+    head = data[:4096]
+    if b"<" not in head:
+        return None
+    m = _META_CHARSET.search(head)
+    return m.group(1).decode("ascii") if m else None
