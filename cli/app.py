@@ -68,6 +68,14 @@ class ThemeSummaries(str, enum.Enum):
     all = "all"
 
 
+class CompareFormat(str, enum.Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+    text = "text"
+    html = "html"
+
+
 class SchemaCommand(str, enum.Enum):
     summarize = "summarize"
     figures = "figures"
@@ -333,6 +341,73 @@ def _count_inputs(paths: List[str]) -> int:
         except InputError:
             total += 1
     return total
+
+
+@app.command()
+def compare(
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of reports, or - for stdin."),
+    output_format: CompareFormat = typer.Option(
+        CompareFormat.csv, "--format", case_sensitive=False,
+        help="csv: the table (for pandas); jsonl or json: its rows; text: a readable table; "
+        "html: one self-contained page with the table and charts.",
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Files analysed in parallel."),
+    backend: Backend = typer.Option(Backend.loky, "--backend", help="loky: processes on this machine; dask: a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --backend dask)."),
+    config: Optional[Path] = typer.Option(None, "--config", help=f"A TOML file of settings [default: ./{CONFIG_FILE}]."),
+) -> None:
+    """Compare reports: one row per report with its metadata, theme shares, each core
+    indicator's latest result and this year's target, and the change since the same
+    place's previous report.
+
+    Example:
+
+        devzone compare corpus/province-2025 --format csv > provinces.csv
+
+        devzone compare archive/ --format html > archive.html
+    """
+    from .output.page import comparison_page
+    from .output.tables import csv_text
+    from .pipeline import Analyzer, comparison_columns
+
+    analyzer = Analyzer(_options(config, {}, None, None)).load()
+    rows = analyzer.compare(paths, jobs=jobs, backend=backend.value, scheduler=scheduler)
+    columns = comparison_columns()
+    writer = _Writer()
+    for row in rows:
+        if "error" in row:
+            _say(str(row["error"]))
+    if output_format is CompareFormat.csv:
+        writer.write(csv_text(rows, columns, header=True))
+    elif output_format is CompareFormat.jsonl:
+        writer.write("".join(_dumps(r, False) + "\n" for r in rows))
+    elif output_format is CompareFormat.json:
+        writer.write(_dumps(rows, True) + "\n")
+    elif output_format is CompareFormat.html:
+        writer.write(comparison_page(rows, columns))
+    else:
+        writer.write(_comparison_text(rows))
+    failed = sum(1 for r in rows if "error" in r)
+    if failed:
+        raise Exit(EXIT_USAGE if failed == len(rows) else EXIT_PARTIAL)
+
+
+def _comparison_text(rows: List[dict]) -> str:
+    head = f"{'place':<14}{'year':>6}  {'level':<9}{'gdp growth':>11}{'target':>10}  top themes"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        if "error" in r:
+            lines.append(f"{r['source']}: ERROR {r['error']}")
+            continue
+        shares = sorted(((v, k[6:]) for k, v in r.items() if k.startswith("share_") and not k.endswith("_change")),
+                        reverse=True)[:2]
+        target = r.get("gdp_growth_target")
+        if target is None and r.get("gdp_growth_target_low") is not None:
+            target = f"{r['gdp_growth_target_low']}-{r['gdp_growth_target_high']}"
+        lines.append(f"{str(r.get('place') or r['source'])[:13]:<14}{str(r.get('year') or ''):>6}  "
+                     f"{str(r.get('level') or ''):<9}{str(r.get('gdp_growth_achieved') or ''):>11}"
+                     f"{str(target or ''):>10}  " + ", ".join(f"{t} {v:.0%}" for v, t in shares))
+    return "\n".join(lines) + "\n"
 
 
 @app.command()

@@ -28,12 +28,14 @@ from .model.inference import ThemeModel
 from .model.store import NPZ_NAME, load_model
 from .options import Options
 from .output import records
+from .output.comparison import comparison_columns as _columns
+from .output.comparison import comparison_rows
 from .pool import run_in_workers
 from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
 from .stages.clean import clean, clean_paragraph
-from .stages.figures import find_figures
+from .stages.figures import core_indicators, find_figures
 from .stages.metadata import describe
 from .stages.parts import assign_parts
 from .stages.segment import has_sentence_punctuation, segment, split_sentences
@@ -163,6 +165,16 @@ class Analyzer:
         """Paragraphs of one report with their themes, without summaries."""
         return self.annotate(self.read(source), stages=("metadata", "parts", "classify"), source=str(source))
 
+    def compare(self, sources: Iterable[str], jobs: int = 1, backend: str = "loky",
+                scheduler: str | None = None) -> list[dict[str, Any]]:
+        """One row per report (dicts, see ``comparison_columns``), sorted by place then year,
+        with each theme's share, each core indicator's latest result and this year's target,
+        and their change since the same place's previous report; a report that could not be
+        read is a row with an ``error``."""
+        records = (item.to_dict() for item in self.analyse_many(sources, jobs=jobs, backend=backend,
+                                                                 scheduler=scheduler))
+        return comparison_rows(records, core_indicators())
+
     def classify_texts(self, texts: Sequence[str]) -> list[ThemeTag]:
         """Tag each text as one paragraph, in order (cleaned, never split or merged)."""
         cleaned = [clean_paragraph(t) for t in texts]
@@ -269,6 +281,11 @@ def _warnings(cleaned: CleanText, document: Document) -> tuple[str, ...]:
 def sentence_texts(text: str) -> list[str]:
     """The sentences of one paragraph's text (the text itself when it has none)."""
     return [s.text for s in split_sentences(text)] or [text]
+
+
+def comparison_columns() -> list[str]:
+    """The columns of ``Analyzer.compare``'s rows, in order."""
+    return _columns(core_indicators())
 
 
 def output_schema() -> dict[str, Any]:

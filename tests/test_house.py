@@ -19,6 +19,7 @@ GROUND = {"document", "errors", "resources", "versions", "features", "options"}
 ALLOWED = {
     "app": None,  # the top floor may import anything below it
     "evaluation": {"pipeline", "evaluation", "output"},
+    "compare": {"pipeline"},
     "__main__": {"app"},
     "__init__": {"versions", "options", "pipeline"},
     "pipeline": {"readers", "stages", "lexicon", "model", "output", "ranking", "pool"},
