@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -130,12 +131,21 @@ class Analyzer:
             return lambda d: summarize(d, idf, o.top_k, o.theme_top_k, o.theme_summaries)
         raise ValueError(f"unknown stage {name!r}")
 
-    def annotate(self, cleaned: CleanText, stages: Sequence[str] = STAGES, source: str = "") -> Document:
-        """Segment cleaned text and run the named stages on it, in pipeline order."""
+    def annotate(self, cleaned: CleanText, stages: Sequence[str] = STAGES, source: str = "",
+                 timings: dict[str, float] | None = None) -> Document:
+        """Segment cleaned text and run the named stages on it, in pipeline order; with
+        ``timings``, add each stage's seconds to it (the benchmark's stage profile)."""
+        clock = time.perf_counter
+        start = clock()
         document = segment(cleaned.text)
+        if timings is not None:
+            timings["segment"] = timings.get("segment", 0.0) + clock() - start
         for name in STAGES:
             if name in stages:
+                start = clock()
                 document = self._stage(name, cleaned, source)(document)
+                if timings is not None:
+                    timings[name] = timings.get(name, 0.0) + clock() - start
         return document
 
     def read(self, source: str | os.PathLike[str]) -> CleanText:
