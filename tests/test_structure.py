@@ -129,3 +129,41 @@ def test_a_file_of_nothing_but_furniture_is_valid_json_with_a_warning(tmp_path):
     assert proc.returncode == 0, proc.stderr
     r = json.loads(proc.stdout)
     assert r["paragraphs"] == [] and r["warnings"]
+
+
+SCRAPED_PAGE = """首页 > 政务公开 > 政府工作报告
+2026年政府工作报告
+发布时间：2026-01-27 10:00 来源：四川日报
+字体：【大 中 小】 打印 关闭
+浏览次数：12345
+分享到：微信 微博 QQ空间
+——2026年1月25日在四川省第十四届人民代表大会第五次会议上
+四川省人民政府省长 施小琳
+1月25日，省长施小琳在四川省第十四届人民代表大会第五次会议上作政府工作报告。
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+（
+一）
+2025年工作回顾
+过去一年，全省地区生产总值增长5.5%，一般公共预算收入增长3.2%。
+二、
+2026年工作安排
+今年主要预期目标是：地区生产总值增长5%左右。
+相关阅读
+省长施小琳主持召开省政府常务会议
+我省经济运行稳中向好
+责任编辑：张三
+扫一扫在手机打开当前页
+下载四川观察客户端
+（记者 王某 李某）
+版权所有：四川省人民政府办公厅 蜀ICP备05003828号
+"""
+
+
+def test_a_scraped_page_gives_the_report_and_nothing_of_the_page():
+    r = _report(SCRAPED_PAGE)
+    assert (r["title"], r["place"], r["year"], r["date"], r["speaker"]) == (
+        "2026年政府工作报告", "四川省", 2026, "2026-01-25", "施小琳")
+    assert [p["text"][:6] for p in r["paragraphs"]] == ["各位代表：现", "过去一年，全", "今年主要预期"]
+    assert [p["heading_path"] for p in r["paragraphs"]] == [[], ["（一）2025年工作回顾"], ["二、2026年工作安排"]]
+    assert sum(r["counts"]["dropped"].values()) == 16  # every line but the title and the report

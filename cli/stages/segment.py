@@ -66,6 +66,8 @@ _LEAD = re.compile(
     r"|^(第?[一二三四五六七八九十]+是|首先|其次|其一|其二)[^。！？]{1,26}[。！]$"
 )
 MAX_LEAD_CHARS = 40
+_ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
+MAX_FRONT_LINES = 30
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,17 @@ def _glue(left: str, right: str) -> str:
 _JOINED_FURNITURE = re.compile(r"^本作品.{0,200}(公有领域|不适用于该法)|^注[:：]中文维基文库")
 
 
+_BARE_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]|[（(]\d{1,2}[）)])$")
+
+
 def _join_broken(lines: list[_Line]) -> list[_Line]:
-    """Rejoin lines that a page or converter broke in mid-sentence."""
+    """Rejoin lines that a page or converter broke in mid-sentence, and an enumerator left
+    alone on its line (bold text on a web page) with the heading it numbers."""
     out: list[_Line] = []
     for line in lines:
+        if out and _BARE_ENUMERATOR.match(out[-1].text) and not out[-1].md_level and not line.role:
+            out[-1] = _Line(out[-1].text + line.text, line.blank_after, line.md_level)
+            continue
         if out and not line.md_level and not out[-1].md_level and not line.role and not out[-1].role:
             prev = out[-1]
             prev_is_body = not _is_heading_like(prev)
@@ -270,6 +279,11 @@ def segment(text: str) -> Document:
     lines = [ln for ln in lines if not ln.role]
     heading_flags = [_is_heading_like(ln) for ln in lines]
     first_body = next((i for i, h in enumerate(heading_flags) if not h), len(lines))
+    # A work report's text starts at its address (各位代表：): what a web page puts above it
+    # (a photo caption naming the speaker, a summary box) is front matter, not a paragraph.
+    address = next((i for i, ln in enumerate(lines[:MAX_FRONT_LINES]) if _ADDRESS.match(ln.text)), None)
+    if address is not None and address > first_body:
+        first_body = address
     preamble = lines[:first_body]
     md_doc = sum(1 for ln in lines if ln.md_level) >= 2
     title = _pick_title(preamble) if preamble else None
