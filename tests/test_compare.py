@@ -75,7 +75,7 @@ def test_a_failed_report_is_a_row_with_an_error(tmp_path):
 
 
 def test_the_library_gives_the_same_rows_and_a_dataframe():
-    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     from devzone import Analyzer
     from devzone.compare import to_dataframe
 
