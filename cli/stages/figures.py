@@ -48,6 +48,9 @@ _FULL_WIDTH: dict[int, int | str] = {code: code - 0xFEE0 for code in range(0xFF0
 _FULL_WIDTH.update({0x3000: " ", 0x2212: "-", 0x301C: "~", 0x00A0: " "})
 
 
+_FULL_WIDTH_LATIN = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+
+
 def _normalise(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
@@ -253,14 +256,14 @@ _SENTENCE_END_RE = re.compile(r"[。!?;\n]")
 _CLAUSE_END_RE = re.compile(r"[。!?;\n,:]")
 
 # ---------------------------------------------------------------- kind and period cues
-_TARGET_INTRO_RE = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)(?:建议|拟)?(?:是|为|:)|主要预期目标")
+_TARGET_INTRO_RE = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)(?:建议|拟)?(?:是|为|:|：)|主要预期目标")
 # A target list's opening holds for the sentence; 力争, 确保 only for their own clause (a review
 # sentence may begin 确保零就业家庭动态清零，城镇新增就业86万人).
 _TARGET_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标为|明年|预期")
 _TARGET_CLAUSE_CUE_RE = re.compile(r"力争|确保|争取")
 _CLAUSE_START_RE = re.compile(r"[^,:]*\Z")
 _PAST_CUE_RE = re.compile(r"去年|过去|以来|年来")
-_CURRENT_REVIEW_RE = re.compile(r"今年以来|今年前三季度|今年上半年|今年一季度|今年1[-—~至]\d{1,2}月")
+_CURRENT_REVIEW_RE = re.compile(r"今年以来|今年前三季度|今年上半年|今年一季度|今年1[-—~～至]\d{1,2}月")
 _YEAR_RE = re.compile(r"(?<![\d较比与同于自从])(?P<prep>到|至)?(?P<y>(?:19|20)\d{2})年(?!度|以来|以前|前|代)")
 _BASE_YEAR_RE = re.compile(r"[较比](?P<y>(?:19|20)\d{2})年")
 _SUB_YEAR_RE = re.compile(
@@ -755,11 +758,16 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
     says otherwise (or reviews the current year, 今年以来). `parts[i]` is the part of
     paragraph i (review, targets, plan, government, appendix) when known."""
     table = _table()
-    texts = [_normalise(paragraph) for paragraph in paragraphs]
-    context = _context(texts, year, parts)
+    # Only paragraphs that name an indicator are normalised: mapping full-width forms costs
+    # more than everything else on a long report. Aliases are Chinese, bar a few written in
+    # Latin letters that a page may set full-width (ＧＤＰ).
+    context = _context(paragraphs, year, parts)
     figures: list[Figure] = []
     skipped = 0
-    for index, (original, text) in enumerate(zip(paragraphs, texts)):
+    for index, original in enumerate(paragraphs):
+        if not table.alias_re.search(original) and not _FULL_WIDTH_LATIN.search(original):
+            continue
+        text = _normalise(original)
         if not table.alias_re.search(text):
             continue
         part = parts[index] if parts is not None and index < len(parts) else None
