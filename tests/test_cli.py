@@ -58,10 +58,10 @@ def test_unreadable_file_names_the_path(tmp_path, monkeypatch, capsys):
 
 
 def test_directory_without_reports_exit_2(tmp_path):
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     proc = run_cli("summarize", str(tmp_path))
     assert proc.returncode == 2
-    assert str(tmp_path) in proc.stderr.decode() and "no .txt, .md or .html files" in proc.stderr.decode()
+    assert str(tmp_path) in proc.stderr.decode() and "no .txt, .md, .html, .pdf or .docx files" in proc.stderr.decode()
     _no_traceback(proc)
 
 
@@ -96,7 +96,7 @@ def _zip_bytes() -> bytes:
     "name,data,what",
     [
         ("photo.txt", b"\x89PNG\r\n\x1a\n" + os.urandom(512), "PNG image"),
-        ("report.pdf.txt", b"%PDF-1.4\n" + os.urandom(512), "PDF document"),
+        ("report.pdf.txt", b"%PDF-1.4\n" + os.urandom(512), "cannot open this PDF"),
         ("archive.txt", _zip_bytes(), "ZIP archive"),
         ("nul.txt", b"abc\x00\x00\x01\x02" * 64, "NUL bytes"),
         ("latin.txt", bytes(range(0x80, 0x100)) * 20, "refused"),

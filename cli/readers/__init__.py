@@ -10,18 +10,30 @@ from ..document import RawText
 from ..errors import BinaryInputError
 from .decode import decode_bytes
 from .html import extract_html_text, html_charset, looks_like_html
-from .sniff import detect_binary
+from .main_content import main_content_text
+from .pdf_reader import pdf_text
+from .sniff import OLE_SIGNATURE, detect_binary
+from .word_reader import doc_refusal, docx_text, is_docx
 
 
 def read_text(text: str, encoding: str = "utf-8") -> RawText:
-    """Text already decoded: an HTML page becomes its visible text."""
+    """Text already decoded: an HTML page becomes the text of its main content (or, when no
+    container holds an article, all its visible text)."""
     if looks_like_html(text):
-        return RawText(extract_html_text(text), encoding, html=True)
+        main = main_content_text(text)
+        return RawText(main if main is not None else extract_html_text(text), encoding, html=True)
     return RawText(text, encoding)
 
 
 def read_bytes(data: bytes, source: str = "<input>") -> RawText:
-    """Bytes of a report file, refused with a named error when they are not a report."""
+    """Bytes of a report file: text (any of the encodings devzone reads), HTML, PDF with a
+    text layer, or Word .docx; anything else is refused with a named error."""
+    if data.startswith(b"%PDF-"):
+        return RawText(pdf_text(data, source), "pdf")
+    if is_docx(data):
+        return RawText(docx_text(data, source), "docx")
+    if data.startswith(OLE_SIGNATURE):
+        raise doc_refusal(source)
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")

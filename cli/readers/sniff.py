@@ -6,6 +6,8 @@ import codecs
 
 from .decode import looks_utf16
 
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files: .doc, .xls
+
 # Magic numbers of the non-text files people most often feed by mistake.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),

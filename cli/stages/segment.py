@@ -314,7 +314,7 @@ def segment(text: str) -> Document:
             if line.md_level == 1 and title is None:
                 title = line.text
                 continue
-            if md_doc and not line.md_level:
+            if md_doc and not line.md_level and not numbered_level(line.text):
                 dropped["caption"] += 1  # a bare caption under a Markdown heading
                 continue
             level = line.md_level or numbered_level(line.text) or 1

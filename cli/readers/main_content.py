@@ -1,0 +1,127 @@
+"""The main content of a web page, through lxml: the article, without the site around it.
+
+Government and newspaper pages put the report in one container among navigation, share
+widgets, related-article lists and footers. Each block is scored by the Chinese text it holds
+outside links (a navigation bar is nearly all links), less the blocks whose class or id names
+a page part (nav, footer, share, related …); the best container and its headings are kept,
+with the page's headline (its h1, else its <title>) above them. The stdlib reader remains the
+fallback for a page lxml cannot parse."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NOISE = re.compile(
+    r"nav|menu|footer|foot|header|head|breadcrumb|crumb|share|related|relate|comment|sidebar|side|toolbar|"
+    r"tool|copyright|bottom|banner|advert|\bad\b|print|font|pager|pagination|login|search|qrcode|erweima|weixin",
+    re.IGNORECASE,
+)
+_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "nav", "footer", "aside",
+         "header", "select", "button", "input")
+_BLOCKS = frozenset("address article blockquote dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 li main ol p pre "
+                    "section table tbody td th thead tr ul".split())
+_HANZI = re.compile("[\u4e00-\u9fff]")
+MIN_MAIN_CHARS = 200
+_LISTS = frozenset("ul ol dl div p table section".split())
+
+
+def _link_density(element: Any) -> float:
+    total = len(element.text_content().strip()) or 1
+    return sum(len(a.text_content().strip()) for a in element.iter("a")) / total  # a container with less Chinese text than this is no article
+
+
+def main_content_text(html: str) -> str | None:
+    """The article's text, one block a line, headings as Markdown; None when no container
+    holds an article (the caller then reads the whole page)."""
+    try:
+        from lxml import html as lxml_html
+    except ImportError:
+        return None
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, TypeError, Exception):  # noqa: BLE001 - lxml raises ParserError and others
+        return None
+    headline = _headline(root)
+    for element in list(root.iter(*_DROP)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    best, best_score = None, 0.0
+    for element in root.iter("article", "main", "div", "section", "td", "body"):
+        score = _score(element)
+        if score >= best_score and score > 0:  # on a tie the inner container wins: less page around it
+            best, best_score = element, score
+    if best is None or best_score < MIN_MAIN_CHARS:
+        return None
+    lines = _lines(best)
+    if headline and not any(line.lstrip("# ").strip() == headline for line in lines[:5]):
+        lines.insert(0, f"# {headline}")
+    return "\n".join(lines)
+
+
+def _headline(root: Any) -> str | None:
+    for h1 in root.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if text:
+            return text
+    for title in root.iter("title"):
+        text = " ".join(title.text_content().split())
+        if text:
+            return re.split(r"\s*[-_|｜—]\s*", text)[0] or text
+    return None
+
+
+def _is_noise(element: Any) -> bool:
+    marks = f"{element.get('class', '')} {element.get('id', '')}"
+    return bool(marks.strip()) and bool(_NOISE.search(marks))
+
+
+def _score(element: Any) -> float:
+    """Chinese characters of the element's own paragraphs, outside links and noisy blocks;
+    a container is worth what its direct article text is worth."""
+    if _is_noise(element):
+        return 0.0
+    total = len(_HANZI.findall(element.text_content()))
+    linked = sum(len(_HANZI.findall(a.text_content())) for a in element.iter("a"))
+    noisy = sum(len(_HANZI.findall(child.text_content())) for child in element.iter() if child is not element
+                and _is_noise(child))
+    return max(total - linked - noisy, 0) * (0.7 if element.tag == "body" else 1.0)
+
+
+def _lines(container: Any) -> list[str]:
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
+        if text:
+            lines.append(text)
+        buffer.clear()
+
+    def walk(element: Any) -> None:
+        if not isinstance(element.tag, str) or (element is not container and _is_noise(element)):
+            return
+        if element is not container and element.tag in _LISTS and _link_density(element) > 0.6:
+            return  # a list of links: related articles, a menu
+        block = element.tag in _BLOCKS
+        if block:
+            flush()
+        if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = " ".join(element.text_content().split())
+            if text:
+                lines.append("#" * int(element.tag[1]) + " " + text)
+            return
+        if element.tag == "br":
+            flush()
+        if element.text:
+            buffer.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if block:
+            flush()
+
+    walk(container)
+    flush()
+    return lines

@@ -1,0 +1,158 @@
+"""Inputs people actually have: a seed saved as PDF, as Word .docx and as a government web
+page gives the same paragraphs, title and summary as the plain text; scans and old .doc files
+are refused with a way forward. Every file is made here, as a user's tools would make it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from devzone import Analyzer
+from devzone.errors import BinaryInputError
+
+from .conftest import run_cli, seed
+
+
+def _plain(key: str) -> dict:
+    return Analyzer().analyse(seed(key)).to_dict()
+
+
+def _same_report(got: dict, want: dict) -> None:
+    assert [p["text"] for p in got["paragraphs"]] == [p["text"] for p in want["paragraphs"]]
+    assert [p["heading_path"] for p in got["paragraphs"]] == [p["heading_path"] for p in want["paragraphs"]]
+    assert got["title"] == want["title"]
+    assert [s["text"] for s in got["summary"]] == [s["text"] for s in want["summary"]]
+
+
+def _pdf(lines: list[str], header: str, *, text_layer: bool = True) -> bytes:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # a CJK font every PDF reader knows
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    size, per_line, y, number = 11, 36, height - 80, 1
+
+    def furniture() -> None:
+        page.setFont("STSong-Light", 9)
+        page.drawString(72, height - 50, header)
+        page.drawCentredString(width / 2, 40, f"- {number} -")
+        page.setFont("STSong-Light", size)
+
+    furniture()
+    for text in lines:
+        for k in range(0, len(text), per_line):
+            if y < 80:
+                page.showPage()
+                number += 1
+                y = height - 80
+                furniture()
+            if text_layer:
+                page.drawString(72 + (2 * size if k == 0 else 0), y, text[k:k + per_line])
+            else:
+                page.rect(72, y, 300, 8, fill=1)  # ink, but no text
+            y -= size * 1.6
+        y -= size * 0.6
+    page.save()
+    return out.getvalue()
+
+
+def test_a_seed_saved_as_pdf_reads_like_the_plain_text(tmp_path):
+    lines = [line.strip() for line in seed("000").read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf(lines, "通辽经济技术开发区工作总结"))
+    got = Analyzer().analyse(path).to_dict()
+    _same_report(got, _plain("000"))
+    text = "".join(p["text"] for p in got["paragraphs"])
+    assert "工作总结" not in text and not re.search(r"- \d+ -", text)  # no running header, no page numbers
+
+
+def test_a_scanned_pdf_is_refused_with_a_way_forward(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_pdf(["第一段。"] * 40, "", text_layer=False))
+    proc = run_cli("summarize", str(path))
+    assert proc.returncode == 2 and b"no text layer" in proc.stderr and b"OCR" in proc.stderr
+
+
+def _docx(markdown_lines: list[str]) -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in markdown_lines:
+        level = len(line) - len(line.lstrip("#"))
+        text = line.lstrip("#").strip()
+        if level == 1:
+            document.add_paragraph(text, style="Title")
+        elif level:
+            document.add_heading(text, level=level - 1)
+        else:
+            document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "数值"
+    table.cell(1, 0).text, table.cell(1, 1).text = "地区生产总值", "107.92亿元"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_seed_saved_as_docx_reads_like_the_plain_text(tmp_path):
+    lines = [line.strip() for line in seed("002").read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx(lines))
+    got = Analyzer().analyse(path).to_dict()
+    want = _plain("002")
+    assert got["title"] == want["title"] and got["title"]
+    # the table the file adds comes last, a sentence per row
+    assert [p["text"] for p in got["paragraphs"][-2:]] == ["指标，数值。", "地区生产总值，107.92亿元。"]
+    got["paragraphs"] = got["paragraphs"][:-2]
+    assert [p["text"] for p in got["paragraphs"]] == [p["text"] for p in want["paragraphs"]]
+    assert [p["heading_path"] for p in got["paragraphs"]] == [p["heading_path"] for p in want["paragraphs"]]
+
+
+def test_an_old_binary_doc_is_refused_naming_a_conversion(tmp_path):
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    proc = run_cli("summarize", str(path))
+    assert proc.returncode == 2 and b"--convert-to docx" in proc.stderr
+
+
+GOV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} - 通辽经济技术开发区管委会</title></head>
+<body><div class="header"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/xwzx">新闻中心</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xwzx">新闻中心</a> &gt; 正文</div>
+<div class="main"><div class="article">
+<h1>{title}</h1>
+<div class="info">发布时间：2023-10-20 09:30 来源：开发区融媒体中心 【字号：大 中 小】 <a href="javascript:print()">打印</a></div>
+<div class="content">{body}</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">开发区召开经济运行分析会</a></li><li><a href="/2">开发区举行重点项目集中开工仪式</a></li></ul></div>
+</div>
+<div class="footer">版权所有：通辽经济技术开发区管理委员会 蒙ICP备12345678号 网站标识码1505000001</div>
+</body></html>"""
+
+
+def test_a_seed_on_a_government_page_reads_like_the_plain_text(tmp_path):
+    lines = [line.strip() for line in seed("002").read_text(encoding="utf-8").splitlines() if line.strip()]
+    title = lines[0].lstrip("# ")
+    body = "".join(f"<h{line.count('#', 0, 3) + 1}>{line.lstrip('# ')}</h{line.count('#', 0, 3) + 1}>"
+                   if line.startswith("#") else f"<p>{line}</p>" for line in lines[1:])
+    path = tmp_path / "page.html"
+    path.write_text(GOV_PAGE.format(title=title, body=body), encoding="utf-8")
+    got = Analyzer().analyse(path).to_dict()
+    want = _plain("002")
+    assert got["title"] == want["title"]
+    assert [p["text"] for p in got["paragraphs"]] == [p["text"] for p in want["paragraphs"]]
+    text = "\n".join(p["text"] for p in got["paragraphs"]) + "\n".join(got["summary"][0]["text"])
+    for furniture in ("首页", "当前位置", "字号", "分享到", "相关新闻", "开发区召开经济运行分析会", "版权所有", "ICP"):
+        assert furniture not in text
+
+
+def test_pdf_reader_refuses_bytes_that_are_no_pdf():
+    from devzone.readers import read_bytes
+
+    with pytest.raises(BinaryInputError, match="cannot open this PDF"):
+        read_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50, "x.pdf")
