@@ -466,7 +466,9 @@ def machine() -> list[str]:
     return [
         f"- date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"- CPU: {cpu}; cores: {os.cpu_count()} ({usable} usable); RAM: {ram}",
-        f"- Python {platform.python_version()} ({PYTHON}); {platform.platform()}",
+        f"- Python {platform.python_version()} "
+        f"({'a virtual environment' if sys.prefix != sys.base_prefix else 'the system interpreter'}); "
+        f"{platform.platform()}",
         f"- devzone commit {commit}",
         f"- {', '.join(versions)}",
         f"- peak RSS by {'/usr/bin/time -f %M' if GNU_TIME else 'psutil polling of the process tree'}; "
