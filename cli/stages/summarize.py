@@ -74,12 +74,26 @@ def _units(document: Document) -> list[_Unit]:
     return units
 
 
+# The figure an analyst asks for first, then the next: the unit that states it leads.
+LEAD_INDICATORS = ("gdp_growth", "gdp_total")
+
+
 def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit]) -> int | None:
-    """The unit that states the most of these figures (or their whole sentence when it was
-    offered as clauses), None when none does."""
+    """The unit that states the report's GDP growth (else its GDP level, else the most of
+    these figures), None when none does."""
+
+    def states(u: _Unit, f: Figure) -> bool:
+        return f.paragraph == u.paragraph and u.start <= f.start < u.end
+
+    for indicator in LEAD_INDICATORS:
+        for f in figures:
+            if f.indicator == indicator:
+                found = next((k for k, u in enumerate(units) if states(u, f)), None)
+                if found is not None:
+                    return found
     best, best_count = None, 0
     for k, u in enumerate(units):
-        count = sum(1 for f in figures if f.paragraph == u.paragraph and u.start <= f.start < u.end)
+        count = sum(1 for f in figures if states(u, f))
         if count > best_count:
             best, best_count = k, count
     return best
