@@ -17,7 +17,7 @@ from ..document import Document
 _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
-    ("government", re.compile(r"自身建设|建设人民满意的政府|政府建设|作风建设|政府效能")),
+    ("government", re.compile(r"自身建设|人民满意的?政府|政府建设|作风建设|政府效能")),
     ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
                         r"\d{4}年(的)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),

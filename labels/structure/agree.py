@@ -54,7 +54,7 @@ def main() -> None:
     out = []
     for row in read_sets():
         report = row["report"]
-        if report not in a_lines or report not in b_lines or report not in a_meta or report not in b_meta:
+        if report not in a_lines or report not in b_lines:
             continue
         kept = []
         for number, ra in sorted(a_lines[report].items()):
@@ -71,7 +71,7 @@ def main() -> None:
                 "part": ra["part"] if ra["part"] and ra["part"] == rb["part"] else None,
             })
         metadata = {}
-        for field in FIELDS:
+        for field in FIELDS if report in a_meta and report in b_meta else ():
             field_total[field] += 1
             va, vb = a_meta[report].get(field), b_meta[report].get(field)
             if va == vb:
