@@ -25,7 +25,8 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(经济技术开发区|经济开发�
 _TITLE_PLACE = re.compile(r"(?:\d{4}年)?\s*([\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
 _REPRESENT = re.compile(r"我代表([\u4e00-\u9fff]{2,20}?)人民政府")
 _SPEAKER = re.compile(
-    r"(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*([\u4e00-\u9fff·]{2,10}?)\s*(?:同志)?\s*(?:作|在)?(?:政府工作)?(?:报告)?。?$"
+    r"(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,9}?)"
+    r"\s*(?:同志)?\s*(?:作|在)?(?:政府工作)?(?:报告)?。?$"
 )
 # 龚正市长在上海市…: the name before the office, in a dateline.
 _NAME_THEN_OFFICE = re.compile(r"日\s*([\u4e00-\u9fff·]{2,5}?)(?:代|代理)?(省长|市长|主席|州长|县长|区长|总理)在")
@@ -142,7 +143,7 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             if found is None and other:
                 found = other.group(1)
         if found:
-            speaker = found
+            speaker = "".join(found.split())  # 马 军: a name spaced out to two characters' width
             sources["speaker"] = "text"
             break
 
@@ -175,8 +176,10 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         stem = PurePath(source).stem if source and source != "-" else ""
         stem = _YEAR_IN_NAME.sub("", stem).strip("_- ")
         if stem and re.fullmatch(r"[\u4e00-\u9fff]{2,20}", stem):
-            place = stem
-            sources["place"] = "file_name"
+            # The file says where; the text may still say it in full (蚌埠 -> 蚌埠市).
+            written = re.search(re.escape(stem) + r"(市|县|区|州|盟|旗|省|自治区)", body_head)
+            place = written.group(0) if written else stem
+            sources["place"] = "text" if written else "file_name"
 
     wording = Counter(re.findall(r"全国|全省|全市|全州|全县", body_head))
     represent = _REPRESENT_LEVEL.search(opening)

@@ -55,7 +55,7 @@ _DATELINE = re.compile(
 # A speaker line: office then name (四川省人民政府省长 施小琳, 国务院总理 李强).
 _SPEAKER = re.compile(
     r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*"
-    r"([\u4e00-\u9fff·]{2,10}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
+    r"([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,9}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
 )
 _TITLE_WORDS = re.compile(r"报告|工作总结|讲话|纪要")
 # Short statements that head the text after them (各位代表：, 一是…。, 主要做了以下工作。).
