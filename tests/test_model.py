@@ -257,3 +257,14 @@ def test_classify_a_single_unreadable_report_is_exit_2(tmp_path):
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     proc = run_cli("classify", str(bad))
     assert proc.returncode == 2 and "PNG image" in proc.stderr.decode()
+
+
+def test_scoring_in_chunks_gives_every_text_the_row_it_gets_alone(monkeypatch):
+    from devzone.model import inference
+
+    model = load_model(model_path("theme_model.npz"))
+    texts = [json.loads(line)["text"] for line in (LABELS / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
+    whole = model.probabilities(texts)
+    monkeypatch.setattr(inference, "CHUNK_TEXTS", 7)
+    chunked = model.probabilities(texts)
+    assert np.allclose(whole, chunked, rtol=0, atol=1e-12)

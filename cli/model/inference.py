@@ -47,6 +47,9 @@ class SecondaryRule:
         return tuple(classes[j] for j in picked[: self.max_secondary])
 
 
+CHUNK_TEXTS = 512
+
+
 class ThemeModel:
     """Scores paragraphs; holds either exported arrays or a fitted pipeline."""
 
@@ -115,7 +118,12 @@ class ThemeModel:
 
     def _probabilities_from_ids(self, id_parts: Sequence[np.ndarray]) -> np.ndarray:
         """TfidfVectorizer(sublinear_tf, l2) -> LinearSVC -> sigmoid calibration, computed
-        on the exported arrays with numpy alone, from each text's n-gram ids (-1: unknown)."""
+        on the exported arrays with numpy alone, from each text's n-gram ids (-1: unknown).
+        Texts are scored in chunks, so the sort that counts n-grams stays small whatever the
+        report's length; each text's row does not depend on the others."""
+        if len(id_parts) > CHUNK_TEXTS:
+            return np.vstack([self._probabilities_from_ids(id_parts[i:i + CHUNK_TEXTS])
+                              for i in range(0, len(id_parts), CHUNK_TEXTS)])
         a = self.arrays
         assert a is not None
         n_texts = len(id_parts)
