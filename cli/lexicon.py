@@ -44,49 +44,83 @@ class Lexicon:
     def _dictionary_path(self) -> Path:
         return Path(self.dictionary) if self.dictionary else resources.model_path(SHIPPED_DICTIONARY)
 
-    def _segmenter(self) -> Any:
-        return _segmenter(_keyed(self._dictionary_path()), tuple(_keyed(Path(p)) for p in self.user_dicts))
+    def load(self) -> LoadedLexicon:
+        """The segmenter and word lists, loaded (once per process for the same files): take
+        it once per document, since finding out whether the files changed costs a stat each."""
+        return _loaded(_keyed(self._dictionary_path()), tuple(_keyed(Path(p)) for p in self.user_dicts),
+                       tuple(_keyed(Path(p)) for p in self.stopword_files))
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text`` in order, punctuation and spaces included."""
-        return self._segmenter().cut(text, False)
+        return self.load().cut(text)
 
     @property
     def stopwords(self) -> frozenset[str]:
-        return _stopwords(tuple(_keyed(Path(p)) for p in self.stopword_files))
+        return self.load().stopwords
 
     @property
     def user_words(self) -> frozenset[str]:
-        return _user_words(tuple(_keyed(Path(p)) for p in self.user_dicts))
+        return self.load().user_words
 
     @property
     def idf(self) -> dict[str, float]:
-        """Inverse document frequency over the training corpus (the shipped lexicon's third
-        column); a user word the corpus never saw gets the highest idf: it is what the user
-        came to find."""
-        idf = _idf(_keyed(self._dictionary_path()))
-        extra = self.user_words - idf.keys()
-        if not extra:
-            return idf
-        top = max(idf.values(), default=math.log(2))
-        return {**idf, **{w: top for w in extra}}
+        return self.load().idf
+
+    def content_words(self, text: str) -> list[str]:
+        return self.load().content_words(text)
+
+    def content_word_offsets(self, text: str) -> list[tuple[int, str]]:
+        return self.load().content_word_offsets(text)
+
+
+class LoadedLexicon:
+    """A Lexicon's segmenter and word lists in memory."""
+
+    def __init__(self, segmenter: Any, stopwords: frozenset[str], user_words: frozenset[str],
+                 idf: dict[str, float]) -> None:
+        self.segmenter = segmenter
+        self.stopwords = stopwords
+        self.user_words = user_words
+        self.idf = idf
+        self._content: dict[str, bool] = {}  # words recur: decide each once
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text`` in order, punctuation and spaces included."""
+        return self.segmenter.cut(text, False)
+
+    def _is_content(self, word: str) -> bool:
+        known = self._content.get(word)
+        if known is None:
+            known = self._content[word] = is_content(word, self.stopwords)
+        return known
 
     def content_words(self, text: str) -> list[str]:
         """Words that carry meaning: no stop words, punctuation, numbers or single characters."""
-        stop = self.stopwords
-        return [w for w in self.cut(text) if is_content(w, stop)]
+        return [w for w in self.cut(text) if self._is_content(w)]
 
     def content_word_offsets(self, text: str) -> list[tuple[int, str]]:
         """Content words with the offset where each starts; one call for a whole paragraph
         is cheaper than one per sentence."""
-        stop = self.stopwords
         out = []
         offset = 0
         for w in self.cut(text):
-            if is_content(w, stop):
+            if self._is_content(w):
                 out.append((offset, w))
             offset += len(w)
         return out
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded(dictionary: tuple[str, str], user_dicts: tuple[tuple[str, str], ...],
+            stopword_files: tuple[tuple[str, str], ...]) -> LoadedLexicon:
+    user_words = _user_words(user_dicts)
+    idf = _idf(dictionary)
+    extra = user_words - idf.keys()
+    if extra:
+        # A user word the corpus never saw gets the highest idf: it is what the user came to find.
+        top = max(idf.values(), default=math.log(2))
+        idf = {**idf, **{w: top for w in extra}}
+    return LoadedLexicon(_segmenter(dictionary, user_dicts), _stopwords(stopword_files), user_words, idf)
 
 
 def is_content(word: str, stop: frozenset[str]) -> bool:

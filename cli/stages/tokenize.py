@@ -12,11 +12,12 @@ from ..lexicon import Lexicon
 
 
 def tokenize(document: Document, lexicon: Lexicon) -> Document:
+    loaded = lexicon.load()
     layer: list[SentenceWords] = []
     for p in document.paragraphs:
         starts = [s.start for s in p.sentences]
         per_sentence: list[list[str]] = [[] for _ in p.sentences]
-        for offset, word in lexicon.content_word_offsets(p.text):
+        for offset, word in loaded.content_word_offsets(p.text):
             k = bisect_right(starts, offset) - 1
             if k >= 0 and offset < p.sentences[k].end:
                 per_sentence[k].append(word)
