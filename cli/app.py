@@ -278,6 +278,10 @@ def _emit(items: Iterable[Any], paths: List[str], output_format: str, to_record:
     columns = tables.PARAGRAPH_COLUMNS if table == "paragraphs" else tables.FIGURE_COLUMNS
     rows_of = tables.paragraph_rows if table == "paragraphs" else tables.figure_rows
     for done, item in enumerate(items, 1):
+        if _received:
+            # A library on the way (an import hook, a finaliser) may have swallowed the stop
+            # signal and turned it into this file's failure: a stopped batch writes nothing more.
+            raise Terminated(_received[0])
         rec = to_record(item) if not hasattr(item, "error_type") else item.to_dict()
         show(done, rec["source"])
         if "error" in rec:

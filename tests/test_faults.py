@@ -227,11 +227,27 @@ def test_sigterm_and_sighup_stop_promptly_with_whole_lines_and_no_worker_left(tm
     assert b"Traceback" not in proc.stderr.read()
     raw = out_path.read_bytes()
     assert raw.endswith(b"\n")
-    assert all(json.loads(line)["summary"] for line in raw.decode().splitlines())
+    records = [json.loads(line) for line in raw.decode().splitlines()]
+    assert [r for r in records if not r.get("summary")] == []  # no file is failed by the stop
     deadline = time.time() + 10
     while _marked_processes(marker) and time.time() < deadline:
         time.sleep(0.1)
     assert _marked_processes(marker) == []
+
+
+def test_a_stop_signal_a_library_swallowed_still_stops_the_batch_before_its_next_record(tmp_path, monkeypatch, capsys):
+    from devzone import app
+
+    def items():
+        yield {"source": "a.txt", "summary": [1]}
+        app._received.append(signal.SIGTERM)  # as if a finaliser had caught the Terminated
+        yield {"source": "b.txt", "error": {"type": "AttributeError", "message": "b.txt: internal error"}}
+
+    monkeypatch.setattr(app, "_received", [])
+    with pytest.raises(app.Terminated):
+        app._emit(items(), ["a.txt", "b.txt"], "jsonl", lambda item: item, str, "paragraphs")
+    out = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"] for line in out] == ["a.txt"]
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds worker processes through /proc")
