@@ -41,7 +41,7 @@ def test_ranking_agrees_with_textrank4zh(textrank4zh_util, path):
     # Run their PageRank to convergence (networkx's default stops at 1e-6 per node).
     config = {"alpha": 0.85, "tol": 1e-13, "max_iter": 2000}
     theirs = textrank4zh_util.sort_sentences(sentences, tokens, sim_func=same_similarity, pagerank_config=config)
-    ours = rank(tokens)
+    ours = pagerank(similarity_graph(tokens), tol=1e-13)
     their_scores = np.zeros(len(sentences))
     for item in theirs:
         their_scores[item.index] = item.weight
@@ -49,6 +49,15 @@ def test_ranking_agrees_with_textrank4zh(textrank4zh_util, path):
     for i, j in itertools.combinations(range(len(sentences)), 2):
         if abs(their_scores[i] - their_scores[j]) > 1e-9:
             assert (ours[i] > ours[j]) == (their_scores[i] > their_scores[j])
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_the_default_relative_stop_keeps_the_ranking_of_a_converged_pagerank(path):
+    _, tokens = _sentences_and_tokens(path)
+    graph = similarity_graph(tokens)
+    converged, default = pagerank(graph, tol=1e-13), rank(tokens)
+    assert list(np.argsort(-default, kind="stable")[:20]) == list(np.argsort(-converged, kind="stable")[:20])
+    assert np.allclose(default / default.max(), converged / converged.max(), atol=1e-5)
 
 
 def test_graph_weights_are_the_pairwise_similarity():
