@@ -243,6 +243,45 @@ def test_level_and_growth_sharing_a_name():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # city reports of the corpus (outside the reference sets) that state level and growth
+        # around a milestone, a ranking, a note or the basis of the rate
+        ("地区生产总值突破6000亿元，达到6105亿元、增长6.3%，主要经济指标增幅高于全省平均水平。",
+         [("gdp_total", 6105.0), ("gdp_growth", 6.3)]),
+        ("地区生产总值迈上3万亿元新台阶、达到30145.79亿元、增长6.1%", [("gdp_total", 30145.79), ("gdp_growth", 6.1)]),
+        ("GDP总量实现1035.61亿元，首次突破1000亿元大关，增长8.6%，增速排全区第一；",
+         [("gdp_total", 1035.61), ("gdp_growth", 8.6)]),
+        ("地区生产总值再上新台阶，达到4015亿元，增长5.8%；", [("gdp_total", 4015.0), ("gdp_growth", 5.8)]),
+        ("地区生产总值突破“五百亿”、达513.35亿元，增长6.2%、高于全省0.2个百分点；",
+         [("gdp_total", 513.35), ("gdp_growth", 6.2)]),
+        ("全市地区生产总值达到2920亿元、总量居全省第5位，增长6.7%、增速居全省第4位。",
+         [("gdp_total", 2920.0), ("gdp_growth", 6.7)]),
+        ("全市实现地区生产总值4800亿元左右（预计数，下同），增长6%；", [("gdp_total", 4800.0), ("gdp_growth", 6.0)]),
+        ("全市实现地区生产总值24653亿元，按可比价计算，增长4.6%；", [("gdp_total", 24653.0), ("gdp_growth", 4.6)]),
+        ("地方一般公共预算收入突破300亿元大关、达313.9亿元、增长13.8%；",
+         [("budget_revenue_total", 313.9), ("budget_revenue_growth", 13.8)]),
+        # what follows a milestone is read only when it continues the chain
+        ("地区生产总值突破6000亿元，工业增加值增长8%。", [("industrial_value_added_growth", 8.0)]),
+        ("一般公共预算收入47.09亿元，其中税收完成21.35亿元，增长2.1%。", [("budget_revenue_total", 47.09)]),
+    ],
+)
+def test_a_chain_reads_on_past_milestones_rankings_and_notes(text, expected):
+    found = figures(text, 2024)
+    assert [(f.indicator, f.value) for f in found] == expected
+    check_provenance([text], found)
+
+
+def test_names_before_a_respectively_list_start_after_the_figures_before_them():
+    text = ("固定资产投资增长12.6%、社会消费品零售总额增长19.2%、一般公共预算收入增长17.5%、"
+            "城乡居民人均可支配收入分别增长6.0%、8.3%。")
+    found = figures(text, 2024)
+    assert [(f.indicator, f.value) for f in found] == [
+        ("fixed_asset_investment_growth", 12.6), ("retail_sales_growth", 19.2), ("budget_revenue_growth", 17.5),
+        ("urban_income_growth", 6.0), ("rural_income_growth", 8.3)]
+
+
+@pytest.mark.parametrize(
     "text",
     ["全省经济总量迈上4000亿元台阶", "经济总量突破5万亿元", "预计全省地区生产总值迈上14万亿元新台阶",
      "地区生产总值跨上5万亿元台阶"],

@@ -247,6 +247,18 @@ _FLAT_RE = re.compile(
 )
 _LIST_SEP_RE = re.compile(r"\s*[、和及与]\s*")
 _CHAIN_SEP_RE = re.compile(r"[、,]?\s*")
+# What may stand between an alias and its figures, or between two figures of a chain, and
+# says nothing to record: a milestone without a level (再上新台阶, 突破“五百亿”), a ranking
+# (总量居全省第5位), a note in brackets, the basis of a growth rate (按可比价计算).
+_ASIDE_RE = re.compile(
+    r"(?:首次|再次|再|又)?(?:上|迈上|跨上|站上|跃上|登上|跨越|迈过|越过|突破|首破|首超)"
+    r"(?:“[^”\d]{1,8}”|[^,、;。\d]{0,8}?(?:台阶|大关|关口|门槛))"
+    r"|(?:总量|增速|增幅|和|均)*(?:位居|居|排名|排|位列|列)[^,、;。\d]{0,8}?第[一二三四五六七八九十\d]{1,3}位?"
+    r"|\([^()]{1,20}\)"
+    r"|按可比价格?计算|按可比口径计算|按同口径计算"
+)
+# A value that closes the items before a 分别 list's names (…增长17.5%、城乡居民人均可支配收入分别…).
+_VALUE_BEFORE_NAMES_RE = re.compile(r"\d\s*(?:%|‰|个百分点|万亿元|亿元|万元|元|万人|人|万吨|吨)[、,]\s*")
 _RESPECTIVELY_RE = re.compile("分别")
 _LIST_NAME_SPLIT_RE = re.compile(r"[、和及与]")
 _LIST_PREFIX_WORDS_RE = re.compile(r"(?:同比|比上年|较上年|增速|增幅|涨幅|预计|全年|\s)*")
@@ -581,6 +593,11 @@ def _scan_respectively(scan: _ParagraphScan, table: _Table) -> None:
     last_end = -1
     for found in _RESPECTIVELY_RE.finditer(text):
         clause_start = scan.clause_start(found.start())
+        items_before = None
+        for items_before in _VALUE_BEFORE_NAMES_RE.finditer(text, clause_start, found.start()):
+            pass
+        if items_before is not None:
+            clause_start = items_before.end()  # the names begin after the last figure read before them
         segment = text[clause_start:found.start()]
         slots = _list_slots(clause_start, segment, table)
         sentence_start, _ = scan.sentence_span(found.start())
@@ -706,10 +723,7 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
     read_any = False
     first = True
     while True:
-        if not first:
-            separator_match = _CHAIN_SEP_RE.match(text, position)
-            assert separator_match is not None  # every part of the pattern is optional
-            position = separator_match.end()
+        position = _skip_asides(text, position, separator_first=not first)
         match = _HEAD_VALUE_RE.match(text, position)
         if match is None:
             return read_any
@@ -720,11 +734,17 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
                 return True
             return read_any
         percent = value.unit in ("%", "个百分点", "‰")
+        first = False
+        read_any = True
+        if value.milestone and not percent:
+            # 突破6000亿元(大关), 达到6105亿元、增长6.3%: a milestone is no level; read on
+            tail = _MILESTONE_AFTER_RE.match(text, value.end)
+            position = tail.end() if tail else value.end
+            scan.consumed_to = max(scan.consumed_to, position)
+            continue
         if percent in seen_percent:
             return read_any
         seen_percent.add(percent)
-        first = False
-        read_any = True
         position = value.end
         scan.consumed_to = max(scan.consumed_to, position)
         if _rejected_after(text, value.end):
@@ -732,6 +752,24 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         reading = _interpret(value, indicators)
         if reading is not None:
             scan.emit(name, alias.start(), reading)
+
+
+def _skip_asides(text: str, position: int, separator_first: bool) -> int:
+    """Where the next figure of a chain may start: after a separator (between two figures)
+    and any asides, each with its separator."""
+    if separator_first:
+        position = _separator_end(text, position)
+    while True:
+        aside = _ASIDE_RE.match(text, position)
+        if aside is None:
+            return position
+        position = _separator_end(text, aside.end())
+
+
+def _separator_end(text: str, position: int) -> int:
+    found = _CHAIN_SEP_RE.match(text, position)
+    assert found is not None  # every part of the pattern is optional
+    return found.end()
 
 
 # ---------------------------------------------------------------- the document
