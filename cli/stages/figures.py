@@ -593,11 +593,9 @@ def _scan_respectively(scan: _ParagraphScan, table: _Table) -> None:
     last_end = -1
     for found in _RESPECTIVELY_RE.finditer(text):
         clause_start = scan.clause_start(found.start())
-        items_before = None
-        for items_before in _VALUE_BEFORE_NAMES_RE.finditer(text, clause_start, found.start()):
-            pass
-        if items_before is not None:
-            clause_start = items_before.end()  # the names begin after the last figure read before them
+        items_before = [m.end() for m in _VALUE_BEFORE_NAMES_RE.finditer(text, clause_start, found.start())]
+        if items_before:
+            clause_start = items_before[-1]  # the names begin after the last figure read before them
         segment = text[clause_start:found.start()]
         slots = _list_slots(clause_start, segment, table)
         sentence_start, _ = scan.sentence_span(found.start())
