@@ -54,6 +54,31 @@ def test_parts_follow_the_plan_of_a_work_report():
     assert parts["1.“两重”"] == "appendix"
 
 
+NEWSPAPER_REVIEW = """某某市：真抓实干开新局
+某某市深入贯彻落实中央和自治区关于做好2025年工作的部署要求，全力推动高质量发展。
+2024年高质量发展成绩亮眼
+2024年全市地区生产总值达到1686亿元。签约引进千万元以上项目609个，到位资金393亿元。
+产业转型步伐加快
+全市新建高标准农田313万亩，粮食总产194.1亿斤。新增规上工业企业40户，实施服务业重点项目186个。
+民生保障更有温度
+城镇新增就业1.58万人，新改扩建中小学、幼儿园59所，新增学位园位4320个。
+2025年经济社会发展目标敲定
+2025年全市地区生产总值增长6%以上，城镇新增就业1.5万人。
+加强项目谋划储备
+力争开复工产业链重点项目140个以上，确保建成投产60个以上，将新增规上工业企业30户以上。
+"""
+
+
+def test_a_review_in_several_top_sections_stays_the_review_and_its_results_achieved():
+    r = _report(NEWSPAPER_REVIEW)
+    parts = {p["text"][:6]: p["part"] for p in r["paragraphs"]}
+    assert parts["全市新建高标"] == "review" and parts["城镇新增就业"] == "review"
+    assert parts["2025年全"] == "targets"
+    assert parts["力争开复工产"] == "plan"
+    jobs = {f["kind"]: f["value"] for f in r["figures"] if f["indicator"] == "urban_new_jobs"}
+    assert jobs == {"achieved": 1.58, "target": 1.5}
+
+
 def test_glossary_is_never_summarised_nor_weighed():
     r = _report(PROVINCE)
     appendix = {p["index"] for p in r["paragraphs"] if p["part"] == "appendix"}

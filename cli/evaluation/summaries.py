@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from ..pipeline import Analyzer, Options
+from ..pipeline import Analyzer, Options, clean_paragraph
 from .common import read_jsonl, report_file, squash
 
 TOP = 5
@@ -26,8 +26,11 @@ def _chars(texts: Sequence[str]) -> list[str]:
 
 
 def rouge_f1(candidate: Sequence[str], reference: Sequence[str], n: int) -> float:
-    """Character ROUGE-n F1 of the candidate sentences against the reference sentences."""
-    c, r = _chars(candidate), _chars(reference)
+    """Character ROUGE-n F1 of the candidate sentences against the reference sentences, both
+    in one script: readers pick from the raw text, which may be traditional with glued pinyin,
+    while devzone writes what it cleaned."""
+    c = _chars([clean_paragraph(t) for t in candidate])
+    r = _chars([clean_paragraph(t) for t in reference])
     cg = Counter(tuple(c[i:i + n]) for i in range(len(c) - n + 1))
     rg = Counter(tuple(r[i:i + n]) for i in range(len(r) - n + 1))
     overlap = sum((cg & rg).values())
@@ -97,19 +100,25 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
         "most-figures-5": lambda text, path: most_figures(text),
         "textrank4zh": lambda text, path: textrank4zh(text),
     }
+    reports: Counter[str] = Counter()
+    by_readers: dict[str, Counter[int]] = defaultdict(Counter)
     for row in read_jsonl(picks):
         split = row["split"]
+        readers = [r for r in ("a", "b") if row.get(r)]  # a report one reader has done counts against that one
+        reports[split] += 1
+        by_readers[split][len(readers)] += 1
         path = report_file(row["path"], repo, corpus)
         text = path.read_text(encoding="utf-8", errors="replace")
         for name, system in systems.items():
             candidate = system(text, path)
             if candidate is None:
                 continue
-            for reader in ("a", "b"):
+            for reader in readers:
                 scores[split][name].append((rouge_f1(candidate, row[reader], 1), rouge_f1(candidate, row[reader], 2)))
-        for first, second in (("a", "b"), ("b", "a")):
-            scores[split]["reader vs reader"].append(
-                (rouge_f1(row[first], row[second], 1), rouge_f1(row[first], row[second], 2)))
+        if len(readers) == 2:
+            for first, second in (("a", "b"), ("b", "a")):
+                scores[split]["reader vs reader"].append(
+                    (rouge_f1(row[first], row[second], 1), rouge_f1(row[first], row[second], 2)))
         labels = figure_labels.get(row["report"], [])
         result = _states(labels, {("gdp_growth", "achieved"), ("gdp_total", "achieved")})
         target = _states(labels, {("gdp_growth", "target")})
@@ -119,7 +128,8 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
     sets = {}
     for split, by_system in sorted(scores.items()):
         sets[split] = {
-            "reports": len(by_system["reader vs reader"]) // 2,
+            "reports": reports[split],
+            "reports_with_two_readers": by_readers[split][2],
             "rouge": {name: {"rouge1_f1": round(sum(a for a, _ in v) / len(v), 4),
                              "rouge2_f1": round(sum(b for _, b in v) / len(v), 4)} for name, v in by_system.items()},
             "headline_and_target": (f"{sum(both[split])}/{len(both[split])}" if both[split] else None),
@@ -130,8 +140,9 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
 def summaries_text(result: dict[str, Any]) -> str:
     lines = []
     for split, s in result["sets"].items():
-        lines.append(f"== {split}: {s['reports']} reports; summaries with both the headline result and the "
-                     f"target (where stated): {s['headline_and_target']}")
+        lines.append(f"== {split}: {s['reports']} reports ({s['reports_with_two_readers']} with both readers); "
+                     f"summaries with both the headline result and the target (where stated): "
+                     f"{s['headline_and_target']}")
         lines.append(f"  {'system':<20}{'ROUGE-1 F1':>12}{'ROUGE-2 F1':>12}")
         for name, r in s["rouge"].items():
             lines.append(f"  {name:<20}{r['rouge1_f1']:>12.4f}{r['rouge2_f1']:>12.4f}")

@@ -18,13 +18,27 @@ _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
     ("government", re.compile(r"自身建设|人民满意的?政府|政府建设|作风建设|政府效能")),
-    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
+    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务|经济社会发展目标)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
                         r"\d{4}年(的)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
     ("review", re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")),
 )
 _TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标")
 _REVIEW_CUES = re.compile(r"过去(的)?一年|一年来|五年来|过去五年|今年以来|上半年|前三季度|回顾")
+# A statement of a result: a verb of achievement and, close after it, a number (新建高标准农田313万亩).
+_RESULT_CUES = re.compile(
+    r"(?:完成|实现|达到|达|新增|新建|增长|增加|提高|提升|下降|累计|建成|突破|引进|签约|改造)[^，,。；;！？]{0,10}?\d"
+)
+# What a plan says around its numbers: 力争, 确保, 将 …
+_PLAN_CUES = re.compile(r"力争|确保|争取|计划|预计|将|要")
+
+
+def _reads_as_results(text: str) -> bool:
+    """A paragraph that reports results: several achieved quantities and few words of intent.
+    Tells a review written as several top sections (a newspaper's 产业转型步伐加快 after
+    2024年高质量发展成绩亮眼) from the tasks that follow a review."""
+    results = len(_RESULT_CUES.findall(text))
+    return results >= 2 and results > 2 * len(_PLAN_CUES.findall(text))
 
 
 def heading_part(heading: str) -> str | None:
@@ -49,9 +63,11 @@ def assign_parts(document: Document) -> Document:
             first = p.heading_path[0]
             if first not in top_parts:
                 # A top section whose heading names no part, after the review or the targets,
-                # is this year's tasks: reports run review -> targets -> plan.
+                # is this year's tasks (reports run review -> targets -> plan), unless it comes
+                # straight after the review and reads as results.
                 named = heading_part(first)
-                top_parts[first] = named or ("plan" if last_top in ("review", "targets", "plan") else None)
+                follows = "review" if last_top == "review" and _reads_as_results(p.text) else "plan"
+                top_parts[first] = named or (follows if last_top in ("review", "targets", "plan") else None)
                 last_top = top_parts[first] or last_top
             top = top_parts[first]
             part = part or top

@@ -2,8 +2,9 @@
 
 Run from the repository root: ``python labels/summaries/collect.py``. Reads every
 ``labels/summaries/reader_{a,b}_batch*.jsonl`` (``{"report", "picks": [n, ...]}``, numbers
-of ``sentences/<report>.tsv``) and writes one object per report both readers did:
-``{"report", "source", "path", "split", "a": [sentence, ...], "b": [sentence, ...]}`` with
+of ``sentences/<report>.tsv``) and writes one object per report a reader did:
+``{"report", "source", "path", "split", "a": [sentence, ...], "b": [sentence, ...]}`` (a reader
+who has not done the report yet is left out) with
 the picked sentences' texts, so that scoring needs neither the numbering nor this script.
 Both picks are kept: SUMMARIES.md scores a system against each reader and averages.
 """
@@ -41,15 +42,18 @@ def main() -> None:
     rows = []
     for row in read_sets():
         report = row["report"]
-        if report in a and report in b:
+        if report in a or report in b:
             sentences = _sentences(report)
-            rows.append({**{k: row[k] for k in ("report", "source", "path", "split")},
-                         "a": [sentences[n] for n in a[report]], "b": [sentences[n] for n in b[report]]})
+            picked = {reader: [sentences[n] for n in got[report]] for reader, got in (("a", a), ("b", b))
+                      if report in got}
+            rows.append({**{k: row[k] for k in ("report", "source", "path", "split")}, **picked})
     with open(HERE / "picks.jsonl", "w", encoding="utf-8") as handle:
         for obj in rows:
             handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    same = sum(len(set(r["a"]) & set(r["b"])) for r in rows)
-    print(f"{len(rows)} reports picked by both readers; {same} of {5 * len(rows)} picks the same sentence")
+    two = [r for r in rows if "a" in r and "b" in r]
+    same = sum(len(set(r["a"]) & set(r["b"])) for r in two)
+    print(f"{len(rows)} reports picked, {len(two)} by both readers; {same} of {5 * len(two)} of their picks "
+          "the same sentence")
 
 
 if __name__ == "__main__":
