@@ -31,7 +31,6 @@ from .options import Options
 from .output import records
 from .output.comparison import comparison_columns as _columns
 from .output.comparison import comparison_rows
-from .pool import run_in_workers
 from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
@@ -246,6 +245,8 @@ def _parallel(
 ) -> Iterator[Report | Failure]:
     task = functools.partial(_analyse_task, analyzer, stages)
     if backend == "loky":
+        from .pool import run_in_workers  # multiprocessing loads only for a batch in workers
+
         yield from run_in_workers(task, paths, jobs, ordered, on_death=_lost)
         return
     import joblib

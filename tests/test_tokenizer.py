@@ -94,3 +94,16 @@ def test_a_stopword_list_that_is_not_utf8_is_one_clear_error(tmp_path):
 def test_a_missing_user_dictionary_is_a_usage_error(tmp_path, name):
     proc = run_cli("summarize", str(seed("000")), "--user-dict", str(tmp_path / name))
     assert proc.returncode == 2 and name.encode() in proc.stderr
+
+
+def test_the_shipped_lexicon_reads_the_same_split_whole_as_line_by_line():
+    # The shipped lexicon is read by one split of the whole file; that is only right while
+    # every line is word, frequency, idf, which the line-by-line reader checks here.
+    from devzone import lexicon, resources
+
+    path = resources.model_path(lexicon.SHIPPED_DICTIONARY)
+    words, freqs, thirds = lexicon._columns(lexicon._keyed(path))
+    entries = lexicon._dictionary_lines(str(path))
+    assert len(entries) > 40_000
+    assert (words, freqs, thirds) == ([e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries])
+    assert all(f is not None for f in freqs)

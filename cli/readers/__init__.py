@@ -11,9 +11,7 @@ from ..errors import BinaryInputError
 from .decode import decode_bytes
 from .html import extract_html_text, html_charset, looks_like_html
 from .main_content import main_content_text
-from .pdf_reader import pdf_text
 from .sniff import OLE_SIGNATURE, detect_binary
-from .word_reader import doc_refusal, docx_text, is_docx
 
 
 def read_text(text: str, encoding: str = "utf-8") -> RawText:
@@ -28,12 +26,19 @@ def read_text(text: str, encoding: str = "utf-8") -> RawText:
 def read_bytes(data: bytes, source: str = "<input>") -> RawText:
     """Bytes of a report file: text (any of the encodings devzone reads), HTML, PDF with a
     text layer, or Word .docx; anything else is refused with a named error."""
+    # The PDF and Word readers (and zipfile) load only for such files: most reports are text,
+    # and every import is paid at each start.
     if data.startswith(b"%PDF-"):
+        from .pdf_reader import pdf_text
+
         return RawText(pdf_text(data, source), "pdf")
-    if is_docx(data):
-        return RawText(docx_text(data, source), "docx")
-    if data.startswith(OLE_SIGNATURE):
-        raise doc_refusal(source)
+    if data.startswith((b"PK", OLE_SIGNATURE)):
+        from .word_reader import doc_refusal, docx_text, is_docx
+
+        if is_docx(data):
+            return RawText(docx_text(data, source), "docx")
+        if data.startswith(OLE_SIGNATURE):
+            raise doc_refusal(source)
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")
