@@ -3,8 +3,8 @@
 Paragraph texts in, typed figures out: 地区生产总值增长5%左右 in a target list becomes
 `gdp_growth`, target, 5, about. The indicators and their aliases ship in
 data/indicators.json; everything else is regular expressions over the paragraph text, so the
-module is pure and needs nothing beyond the standard library (cn2an is imported only when a
-Chinese numeral such as 百分之六点五 has to be read).
+module is pure and needs nothing beyond the standard library (Chinese numerals such as
+百分之六点五 are read by the numerals module).
 
 How a figure is found: every alias of the table is searched in one alternation (longest
 first). After an alias comes a short "head" of known words (同比, 增长, 控制在, 预计 …) and
@@ -23,10 +23,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..document import Document, Figure, FigureLayer
 from ..resources import data_text
+from .numerals import chinese_numeral
 
 __all__ = ["Figure", "Indicator", "extract_figures", "load_indicators", "parse_number"]
 
@@ -79,12 +80,10 @@ def _decimal(span: str) -> Decimal | None:
     elif (mixed := _MIXED_RE.fullmatch(span)) is not None:  # 1.2万, 3千
         number = Decimal(mixed.group(1)) * _SCALES[mixed.group(2)]
     elif _CN_NUMERAL_RE.fullmatch(span):
-        import cn2an  # only now: most reports write Arabic digits
-
-        try:
-            number = Decimal(str(cn2an.cn2an(span, "normal")))
-        except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
+        found = chinese_numeral(span)
+        if found is None:
             return None
+        number = found
     else:
         return None
     return -number if negative else number
