@@ -113,8 +113,8 @@ def test_chinese_numerals_read_as_cn2an_reads_every_numeral_of_the_corpus_and_se
     # every span that the figures stage could hand over must get cn2an's answer, value and
     # refusal alike.
     pytest.importorskip("cn2an")
+    from devzone.numerals import chinese_numeral
     from devzone.stages.figures import _CN_NUMERAL_RE
-    from devzone.stages.numerals import chinese_numeral
 
     labeled = (ROOT / "labels" / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in labeled]
@@ -132,7 +132,7 @@ def test_chinese_numerals_read_as_cn2an_reads_generated_ones():
     import random
 
     import cn2an
-    from devzone.stages.numerals import chinese_numeral
+    from devzone.numerals import chinese_numeral
 
     rng = random.Random(7)
     alphabet = "零〇一二两三四五六七八九十百千万亿点"
@@ -148,7 +148,7 @@ def test_chinese_numerals_read_as_cn2an_reads_generated_ones():
 @pytest.mark.parametrize("span, value", [("两千", 2000), ("一万二千", 12000), ("一万二", 12000), ("六点五", Decimal("6.5")),
                                          ("一九五八", 1958), ("十二", 12), ("一百零五", 105), ("五亿二千", None)])
 def test_chinese_numerals_values(span, value):
-    from devzone.stages.numerals import chinese_numeral
+    from devzone.numerals import chinese_numeral
 
     assert chinese_numeral(span) == value
 

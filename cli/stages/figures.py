@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..document import Document, Figure, FigureLayer
+from ..numerals import chinese_numeral
 from ..resources import data_text
-from .numerals import chinese_numeral
 
 __all__ = ["Figure", "Indicator", "extract_figures", "load_indicators", "parse_number"]
 
