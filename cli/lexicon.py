@@ -17,12 +17,12 @@ user words never share state."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.machinery
 import importlib.util
 import math
 import os
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -101,13 +101,11 @@ class LoadedLexicon:
     def content_word_offsets(self, text: str) -> list[tuple[int, str]]:
         """Content words with the offset where each starts; one call for a whole paragraph
         is cheaper than one per sentence."""
-        out = []
-        offset = 0
-        for w in self.cut(text):
-            if self._is_content(w):
-                out.append((offset, w))
-            offset += len(w)
-        return out
+        words = self.cut(text)
+        content = self._content
+        for w in set(words).difference(content):
+            content[w] = is_content(w, self.stopwords)
+        return [(offset, w) for offset, w in zip(accumulate(map(len, words), initial=0), words) if content[w]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -135,8 +133,7 @@ def _keyed(path: Path) -> tuple[str, str]:
         stat = path.stat()
     except OSError as exc:
         raise InputError(str(path), f"cannot read this word list ({exc.strerror or exc})") from None
-    key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return str(path), key
+    return str(path), f"{os.path.abspath(path)}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _rjieba_class() -> Any:

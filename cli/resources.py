@@ -11,8 +11,10 @@ MODEL_PACKAGE = "devzone.models"
 DATA_PACKAGE = "devzone"
 
 
+@functools.lru_cache(maxsize=32)
 def model_path(name: str) -> Path:
-    """Filesystem path of a file shipped in devzone.models."""
+    """Filesystem path of a file shipped in devzone.models (found once per process: asking
+    importlib.resources costs more than a short paragraph's analysis)."""
     return Path(str(resources.files(MODEL_PACKAGE).joinpath(name)))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from itertools import chain
 from typing import Mapping, Sequence
 
 
@@ -15,9 +16,16 @@ def keywords(
     large (corpus idf) and rarer in the rest of this report (``everywhere`` counts
     the whole report). Only lexicon words count, so fragments jieba guesses for
     unknown strings never show."""
-    counts: Counter[str] = Counter(w for tokens in inside for w in tokens if w in idf)
+    counts = lexicon_counts(inside, idf)
+    log = math.log
+    ranked = [(-((1 + log(c)) * idf[w] * c / everywhere[w]), w) for w, c in counts.items()]
+    return tuple(w for _, w in heapq.nsmallest(k, ranked))
 
-    def weight(w: str) -> float:
-        return (1 + math.log(counts[w])) * idf[w] * counts[w] / everywhere[w]
 
-    return tuple(heapq.nsmallest(k, counts, key=lambda w: (-weight(w), w)))
+def lexicon_counts(token_lists: Sequence[Sequence[str]], idf: Mapping[str, float]) -> Counter[str]:
+    """How often each lexicon word occurs in the token lists (counted in C, then the words
+    outside the lexicon dropped: there are far fewer distinct words than tokens)."""
+    counts: Counter[str] = Counter(chain.from_iterable(token_lists))
+    for word in [w for w in counts if w not in idf]:
+        del counts[word]
+    return counts

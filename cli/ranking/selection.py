@@ -58,10 +58,11 @@ def select_mmr(
     k squared times it. Asking for at least every candidate gets every candidate."""
     picked = list(chosen or [])
     taken = set(picked)
-    ranked = sorted((i for i in candidates if i not in taken and scores[i] > 0), key=lambda i: (-scores[i], i))
+    score = scores.tolist()  # Python floats: the same doubles, without numpy's per-item cost
+    ranked = sorted((i for i in candidates if i not in taken and score[i] > 0), key=lambda i: (-score[i], i))
     if k >= len(ranked):
         return ranked
-    top = float(scores[ranked[0]]) if ranked else 1.0
+    top = score[ranked[0]] if ranked else 1.0
     redundancy_of: dict[int, float] = {}
     compared: dict[int, int] = {}  # how many picks each candidate has been compared with
 
@@ -83,7 +84,7 @@ def select_mmr(
             near = redundancy(i)
             if near >= NEAR_DUPLICATE:
                 continue
-            value = MMR_LAMBDA * scores[i] / top - (1 - MMR_LAMBDA) * near
+            value = MMR_LAMBDA * score[i] / top - (1 - MMR_LAMBDA) * near
             if value > best_value:
                 best, best_value = i, value
         if best is None:

@@ -91,15 +91,13 @@ _TRADITIONAL_ONLY = set(
 )
 
 
+_TRADITIONAL_ONLY_RE = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]")
+_HANZI_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def needs_simplification(text: str) -> bool:
-    hanzi = 0
-    trad = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff":
-            hanzi += 1
-            if ch in _TRADITIONAL_ONLY:
-                trad += 1
-    return trad >= 3 and trad >= 0.02 * hanzi
+    trad = len(_TRADITIONAL_ONLY_RE.findall(text))
+    return trad >= 3 and trad >= 0.02 * len(_HANZI_RE.findall(text))
 
 
 def simplify_script(text: str) -> tuple[str, bool]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -30,7 +29,7 @@ import numpy as np
 
 from ..document import THEMES, Document, Figure, RankedSentence, Sentence, Summary, ThemeSummary
 from ..ranking.informativeness import informativeness
-from ..ranking.keywords import keywords
+from ..ranking.keywords import keywords, lexicon_counts
 from ..ranking.selection import Shingles, quotas, select_mmr
 from ..ranking.textrank import pagerank, similarity_graph
 
@@ -125,10 +124,15 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     sentence_probs = document.sentence_themes.probabilities
     tokens = [[w for i in u.sentences for w in document.words[i].words] for u in units]
     sentences = document.sentences
-    weights = [np.array([len(sentences[i].text) for i in u.sentences], dtype=float) for u in units]
-    theme_probabilities = np.vstack([
-        (sentence_probs[list(u.sentences)] * (w / w.sum())[:, None]).sum(axis=0) for u, w in zip(units, weights, strict=True)
-    ])
+    # A unit's themes: its sentences' probabilities weighted by their length, for all units
+    # at once (a unit is one sentence or a few).
+    flat = [i for u in units for i in u.sentences]
+    sizes = [len(u.sentences) for u in units]
+    lengths_of = np.array([len(sentences[i].text) for i in flat], dtype=float)
+    unit_of = np.repeat(np.arange(n), sizes)
+    share = lengths_of / np.bincount(unit_of, weights=lengths_of, minlength=n)[unit_of]
+    first_of_unit = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    theme_probabilities = np.add.reduceat(sentence_probs[flat] * share[:, None], first_of_unit, axis=0)
     centrality = pagerank(similarity_graph(tokens))
     centrality = centrality / (centrality.max() or 1.0)
     figures = document.figures.figures if document.figures else ()
@@ -155,7 +159,7 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     ])
     base = np.sqrt(centrality) * (0.35 + info) * relevance * part_weight * eligible
     shingles = Shingles([u.text for u in units])
-    word_counts: Counter[str] = Counter(w for words in tokens for w in words if w in idf)
+    word_counts = lexicon_counts(tokens, idf)
 
     lengths = {t: 0 for t in THEMES}
     members: dict[str, list[int]] = {t: [] for t in THEMES}
