@@ -38,7 +38,10 @@ MAX_UNIT_CHARS = 220  # a longer sentence is offered as its clauses
 MAX_LEAD_CHARS = 400  # the headline and target sentences are taken whole up to this
 REPORT_KEYWORDS = 10
 ON_THEME = 0.3  # a unit belongs in a theme's summary if the theme is its best guess or this likely
-PART_WEIGHT = {"review": 1.0, "targets": 1.0, "plan": 0.85, "government": 0.6, None: 0.9}
+# A result the report has achieved says more about it than a measure it plans: readers picked
+# the review's figure-bearing results over plan measures with as many figures (tune reports:
+# plan at 0.5 rather than 0.85 raised ROUGE-2 from 0.550 to 0.594; 0.3-0.5 alike).
+PART_WEIGHT = {"review": 1.0, "targets": 1.0, "plan": 0.5, "government": 0.6, None: 0.9}
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
 _FULL_STOP = re.compile(r"[。！？!?][”’」』\"']*$")
