@@ -268,3 +268,31 @@ def test_scoring_in_chunks_gives_every_text_the_row_it_gets_alone(monkeypatch):
     monkeypatch.setattr(inference, "CHUNK_TEXTS", 7)
     chunked = model.probabilities(texts)
     assert np.allclose(whole, chunked, rtol=0, atol=1e-12)
+
+
+def test_the_gram_index_finds_every_key_and_no_other():
+    from devzone.model.inference import GramIndex
+
+    rng = np.random.default_rng(3)
+    keys = np.unique(np.concatenate([rng.integers(0, 70_000, 3000), rng.integers(0, 2**42, 20_000)]))
+    columns = rng.permutation(len(keys))
+    index = GramIndex(keys, columns)
+    queries = np.concatenate([keys, rng.integers(0, 2**42, 20_000), np.arange(0, 70_000, 7)])
+    expected = {int(k): int(c) for k, c in zip(keys, columns)}
+    assert index.columns_of(queries).tolist() == [expected.get(int(q), -1) for q in queries]
+    assert GramIndex(keys[:0], columns[:0]).columns_of(queries[:5]).tolist() == [-1] * 5
+
+
+def test_a_report_scored_at_once_gives_each_paragraph_and_sentence_its_own_row():
+    # paragraph_probabilities looks up the n-grams of a whole report in one pass; every text
+    # must still score as it does alone.
+    from devzone.pipeline import clean_bytes
+    from devzone.stages.segment import segment
+
+    model = load_model(model_path("theme_model.npz"))
+    document = segment(clean_bytes((ROOT / "seeds" / "004_f80d7eaeb07b7d9b.txt").read_bytes()).text)
+    paragraphs = [(p.text, [(s.start, s.end) for s in p.sentences]) for p in document.paragraphs]
+    para, sentences = model.paragraph_probabilities(paragraphs)
+    alone = model.probabilities([t for t, _ in paragraphs] + [t[a:b] for t, spans in paragraphs for a, b in spans])
+    assert len(paragraphs) > 20
+    assert np.allclose(np.vstack([para, sentences]), alone, rtol=0, atol=1e-12)

@@ -61,7 +61,7 @@ class ThemeModel:
         if arrays is not None:
             self.classes = [str(c) for c in arrays["classes"]]
             self.n_terms = len(arrays["vocabulary"])
-            self._keys, self._key_ids = _gram_keys(arrays["vocabulary"])
+            self._short_grams = GramIndex(*_gram_keys(arrays["vocabulary"]))
             self.ngram_range = (int(arrays["ngram_range"][0]), int(arrays["ngram_range"][1]))
             self.rule = SecondaryRule(float(arrays["secondary_share"]), float(arrays["secondary_min_probability"]))
         else:
@@ -93,10 +93,7 @@ class ThemeModel:
             return np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
         points = np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         keys = points if n == 1 else _pair_keys(points[:-1], points[1:])
-        if not len(keys) or not len(self._keys):
-            return np.full(len(keys), -1, dtype=np.int64)
-        pos = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
-        return np.where(self._keys[pos] == keys, self._key_ids[pos], -1)
+        return self._short_grams.columns_of(keys)
 
     def _text_ids(self, text: str) -> np.ndarray:
         doc = analysed_text(text)
@@ -120,22 +117,51 @@ class ThemeModel:
             sentences = [text[a:b] for text, spans in paragraphs for a, b in spans]
             probs = self.probabilities(texts + sentences)
             return probs[: len(texts)], probs[len(texts) :]
-        para_ids: list[np.ndarray] = []
-        sentence_ids: list[np.ndarray] = []
-        lo, hi = self.ngram_range
+        # Every analysed text goes into one string, and each text (a paragraph, a sentence) is
+        # a range of it: the n-grams of the whole report are looked up at once, and a text's
+        # n-grams are those that start in its range and end inside it.
+        docs: list[str] = []
+        paragraph_ranges: list[tuple[int, int]] = []
+        sentence_ranges: list[tuple[int, int]] = []
+        offset = 0
         for text, spans in paragraphs:
             found = analysed_spans(text, spans)
             if found is None:
-                para_ids.append(self._text_ids(text))
-                sentence_ids.extend(self._text_ids(text[a:b]) for a, b in spans)
+                pieces = [analysed_text(text), *(analysed_text(text[a:b]) for a, b in spans)]
+                ranges = []
+                for piece in pieces:
+                    ranges.append((offset, offset + len(piece)))
+                    docs.append(piece)
+                    offset += len(piece)
+                paragraph_ranges.append(ranges[0])
+                sentence_ranges.extend(ranges[1:])
                 continue
             doc, cuts = found
-            by_n = {n: self._ids(doc, n) for n in range(lo, hi + 1)}
-            para_ids.append(np.concatenate(list(by_n.values())))
-            for a, b in cuts:
-                sentence_ids.append(np.concatenate([by_n[n][a : max(a, b - n + 1)] for n in by_n]))
-        probs = self._probabilities_from_ids(para_ids + sentence_ids)
+            paragraph_ranges.append((offset, offset + len(doc)))
+            sentence_ranges.extend((offset + a, offset + b) for a, b in cuts)
+            docs.append(doc)
+            offset += len(doc)
+        joined = "".join(docs)
+        lo, hi = self.ngram_range
+        by_n = {n: self._ids(joined, n) for n in range(lo, hi + 1)}
+        bounds = np.array(paragraph_ranges + sentence_ranges, dtype=np.int64).reshape(-1, 2)
+        probs = np.vstack([
+            self._probabilities_from_ranges(by_n, bounds[i:i + CHUNK_TEXTS])
+            for i in range(0, len(bounds), CHUNK_TEXTS)
+        ]) if len(bounds) else np.zeros((0, len(self.classes)))
         return probs[: len(texts)], probs[len(texts) :]
+
+    def _probabilities_from_ranges(self, by_n: dict[int, np.ndarray], bounds: np.ndarray) -> np.ndarray:
+        """Probabilities of texts given as [start, end) ranges of one analysed string, from
+        the ids of its n-grams by start (``by_n``)."""
+        ids, rows = [], []
+        for n, found in by_n.items():
+            starts = bounds[:, 0]
+            counts = np.maximum(bounds[:, 1] - n + 1 - starts, 0)
+            firsts = np.cumsum(counts) - counts
+            rows.append(np.repeat(np.arange(len(bounds)), counts))
+            ids.append(found[np.repeat(starts - firsts, counts) + np.arange(int(counts.sum()))])
+        return self._probabilities_from_rows(np.concatenate(ids), np.concatenate(rows), len(bounds))
 
     def _probabilities_from_ids(self, id_parts: Sequence[np.ndarray]) -> np.ndarray:
         """TfidfVectorizer(sublinear_tf, l2) -> LinearSVC -> sigmoid calibration, computed
@@ -145,11 +171,16 @@ class ThemeModel:
         if len(id_parts) > CHUNK_TEXTS:
             return np.vstack([self._probabilities_from_ids(id_parts[i:i + CHUNK_TEXTS])
                               for i in range(0, len(id_parts), CHUNK_TEXTS)])
-        a = self.arrays
-        assert a is not None
         n_texts = len(id_parts)
         ids = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int64)
         rows = np.repeat(np.arange(n_texts), [len(x) for x in id_parts]) if id_parts else np.zeros(0, dtype=np.int64)
+        return self._probabilities_from_rows(ids, rows, n_texts)
+
+    def _probabilities_from_rows(self, ids: np.ndarray, rows: np.ndarray, n_texts: int) -> np.ndarray:
+        """The scores of ``n_texts`` texts from the n-gram ids each holds (``rows``: which
+        text each id is of). The order of the pairs does not matter: they are counted sorted."""
+        a = self.arrays
+        assert a is not None
         known = ids >= 0
         n_terms = self.n_terms
         keys, tf = np.unique(rows[known] * n_terms + ids[known], return_counts=True)
@@ -206,16 +237,73 @@ def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
 
 
 def _gram_keys(vocabulary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The vocabulary's one- and two-character n-grams as sorted integer keys, with the
-    column of each: the n-grams of a text are then looked up in one vectorised search
-    instead of one dictionary call per n-gram."""
+    """The vocabulary's one- and two-character n-grams as integer keys, with the column of
+    each: the n-grams of a text are then looked up in one vectorised probe instead of one
+    dictionary call per n-gram."""
     width = vocabulary.dtype.itemsize // 4 if vocabulary.dtype.kind == "U" else 0
     short = np.array([len(t) <= 2 for t in vocabulary.tolist()]) if width > 2 else np.ones(len(vocabulary), bool)
     columns = np.flatnonzero(short)
     points = np.frombuffer(vocabulary[columns].astype("<U2").tobytes(), dtype=np.uint32).astype(np.int64).reshape(-1, 2)
     keys = np.where(points[:, 1] == 0, points[:, 0], _pair_keys(points[:, 0], points[:, 1]))
-    order = np.argsort(keys)
-    return keys[order], columns[order]
+    return keys, columns
+
+
+_EMPTY = -1
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of key x this
+
+
+class GramIndex:
+    """The column of each n-gram key (non-negative integers), in an open-addressing hash
+    table held in two arrays with linear probing. A binary search over the model's 30k
+    sorted keys cost 40-70 ns a query, most of it cache misses; a probe here costs one or
+    two reads. The table is at most a quarter full and is built in vectorised rounds: in
+    round r every key not yet placed tries the r-th slot after its hash, and of the keys
+    that want a free slot one takes it. Every key then sits after an unbroken run of full
+    slots from its hash, which is all a lookup needs: it probes until the key or an empty
+    slot, at most as many slots as the build took rounds."""
+
+    def __init__(self, keys: np.ndarray, columns: np.ndarray):
+        bits = max(4, int(4 * len(keys)).bit_length())
+        self.shift = np.uint64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.keys = np.full(1 << bits, _EMPTY, dtype=np.int64)
+        self.columns = np.full(1 << bits, _EMPTY, dtype=np.int64)
+        slots = self._slots(keys)
+        pending = np.arange(len(keys))
+        self.probes = 0
+        owner = np.full(1 << bits, _EMPTY, dtype=np.int64)
+        while len(pending):
+            want = slots[pending]
+            free = self.keys[want] == _EMPTY
+            contenders, wanted = pending[free], want[free]
+            owner[wanted] = contenders  # of keys wanting one slot, one wins (any one will do)
+            won = owner[wanted] == contenders
+            self.keys[wanted[won]] = keys[contenders[won]]
+            self.columns[wanted[won]] = columns[contenders[won]]
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[contenders[won]] = True
+            pending = pending[~placed[pending]]
+            slots[pending] = (slots[pending] + 1) & self.mask
+            self.probes += 1
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys.astype(np.uint64) * _GOLDEN) >> self.shift).astype(np.int64)
+
+    def columns_of(self, keys: np.ndarray) -> np.ndarray:
+        """The column of each key, -1 for a key not in the table."""
+        out = np.full(len(keys), _EMPTY, dtype=np.int64)
+        slots = self._slots(keys)
+        todo = np.arange(len(keys))
+        for _ in range(self.probes):
+            if not len(todo):
+                break
+            where = slots[todo]
+            found = self.keys[where]
+            hit = found == keys[todo]
+            out[todo[hit]] = self.columns[where[hit]]
+            todo = todo[~hit & (found != _EMPTY)]  # an empty slot ends a key's run: it is absent
+            slots[todo] = (slots[todo] + 1) & self.mask
+        return out
 
 
 def _split(rows: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
