@@ -94,3 +94,21 @@ def test_overlong_run_on_sentence_is_cut_at_commas():
     assert len(spans) > 1
     assert all(len(s.text) <= 300 for s in spans)
     assert "".join(s.text for s in spans) == text
+
+
+def test_a_numbered_heading_written_as_one_sentence_heads_its_section():
+    text = (
+        "二、今年的主要任务\n"
+        "（一）聚力建设先进制造业基地，在服务全省大局中展现新担当。\n"
+        "推进重点产业链延链补链强链，新建智能工厂20家，规模以上工业增加值增长7%左右，培育专精特新企业50家以上。\n"
+        "（二）聚力打造内陆开放高地，在扩大高水平开放中培育新优势。\n"
+        "深化通道建设和口岸功能提升，外贸进出口总额增长5%，新开国际货运航线3条，实际使用外资稳中有升。\n"
+        "（三）新增城镇就业5万人。\n"
+        "（四）城镇调查失业率控制在5.5%以内。\n"
+    )
+    document = segment(text)
+    paths = [p.heading_path for p in document.paragraphs]
+    assert paths[0] == ("二、今年的主要任务", "（一）聚力建设先进制造业基地，在服务全省大局中展现新担当")
+    assert paths[1] == ("二、今年的主要任务", "（二）聚力打造内陆开放高地，在扩大高水平开放中培育新优势")
+    # short numbered sentences followed by more of their kind are a list, not headings
+    assert [p.text for p in document.paragraphs][-2:] == ["（三）新增城镇就业5万人。", "（四）城镇调查失业率控制在5.5%以内。"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from ..document import CleanText, RawText
 
@@ -157,6 +158,17 @@ def clean_paragraph(text: str) -> str:
     """One paragraph cleaned without splitting or merging it (for classify --jsonl)."""
     text, _, _ = normalise_script(text)
     return normalise_line(" ".join(text.split()))
+
+
+def clean_lines(lines: Sequence[str]) -> list[str]:
+    """Lines of one report cleaned as ``clean_paragraph`` cleans one, with the script decided
+    on all of them together, as it is for the whole report (a short heading of a traditional
+    report has too few traditional characters to be converted on its own)."""
+    text, _, _ = normalise_script("\n".join(lines))
+    cleaned = text.split("\n")
+    if len(cleaned) != len(lines):
+        return [clean_paragraph(line) for line in lines]
+    return [normalise_line(" ".join(line.split())) for line in cleaned]
 
 
 def _is_listed_title(line: str) -> bool:

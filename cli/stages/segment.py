@@ -185,15 +185,27 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     """（二）坚持供需两端协同发力，想方设法提振消费。消费一直是…: a numbered section heading
     set in bold at the head of its paragraph; cut it off as a heading of its own."""
     out: list[_Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         level = 0 if line.md_level or line.role else numbered_level(line.text)
         end = _RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1) if level in (1, 2) else None
         if end is not None and len(line.text) - end.end() >= 20:
             out.append(_Line(line.text[: end.start()], False, 0, run_in=True))
             out.append(_Line(line.text[end.end():], line.blank_after, 0))
+        elif end is not None and end.end() == len(line.text) and _body_follows(lines, k):
+            # （一）聚力打造…，在服务全国发展大局中展现新担当。 alone on its line, the section's
+            # text after it: a heading written as a sentence, not a paragraph of one.
+            out.append(_Line(line.text[: end.start()], line.blank_after, 0, run_in=True))
         else:
             out.append(line)
     return out
+
+
+def _body_follows(lines: list[_Line], k: int) -> bool:
+    """The line after the k-th is body text (not a heading, not another numbered item)."""
+    if k + 1 >= len(lines):
+        return False
+    after = lines[k + 1]
+    return not (after.md_level or after.role or numbered_level(after.text)) and len(after.text) > MAX_HEADING_CHARS
 
 
 def _pick_title(preamble: list[_Line]) -> str | None:
