@@ -79,6 +79,29 @@ def test_a_review_in_several_top_sections_stays_the_review_and_its_results_achie
     assert jobs == {"achieved": 1.58, "target": 1.5}
 
 
+CITY_SECTIONS = """各位代表：
+一、2023年工作回顾
+（一）经济运行稳中向好
+全市地区生产总值增长5.6%，一般公共预算收入增长8.1%，新增市场主体3.2万户，外贸进出口总额增长6%。
+（二）政府效能不断提升
+办结人大代表建议240件、政协提案300件，政务服务事项网上可办率达到100%，行政审批时限平均压缩一半。
+二、2024年主要工作
+（一）聚力打造高品质生活宜居地，在富民惠民上取得新成效
+新建保障性住房3000套，新增城镇就业5万人，改造老旧小区60个，新建公办幼儿园10所，为群众办好十件实事。
+三、全面提升政府现代化治理水平
+坚持依法行政，严格落实过紧日子要求，一般性支出压减5%，持续推进政务公开，主动接受人大和社会监督。
+"""
+
+
+def test_a_subsection_takes_its_part_from_its_section_unless_it_names_a_stronger_one():
+    r = Analyzer().analyse_text(CITY_SECTIONS).to_dict()
+    parts = {p["text"][:4]: p["part"] for p in r["paragraphs"]}
+    assert parts["全市地区"] == "review"
+    assert parts["办结人大"] == "review"  # the government's results of last year are results
+    assert parts["新建保障"] == "plan"  # 取得新成效 in a task's heading promises, it does not report
+    assert parts["坚持依法"] == "government"
+
+
 def test_glossary_is_never_summarised_nor_weighed():
     r = _report(PROVINCE)
     appendix = {p["index"] for p in r["paragraphs"] if p["part"] == "appendix"}

@@ -17,12 +17,14 @@ from ..document import Document
 _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
-    ("government", re.compile(r"自身建设|人民满意的?政府|政府建设|作风建设|政府效能")),
+    ("government", re.compile(r"自身建设|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理")),
     ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务|经济社会发展目标)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
-                        r"\d{4}年(的)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
-    ("review", re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")),
+                        r"\d{4}年(的)?(主要)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
 )
+# Words of a review that a task's heading uses too (在富民惠民安民上取得新成效): they name the
+# part only in a top heading, never in a subsection under a part already named.
+_WEAK_REVIEW = re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")
 _TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标")
 _REVIEW_CUES = re.compile(r"过去(的)?一年|一年来|五年来|过去五年|今年以来|上半年|前三季度|回顾")
 # A statement of a result: a verb of achievement and, close after it, a number (新建高标准农田313万亩).
@@ -41,11 +43,12 @@ def _reads_as_results(text: str) -> bool:
     return results >= 2 and results > 2 * len(_PLAN_CUES.findall(text))
 
 
-def heading_part(heading: str) -> str | None:
+def heading_part(heading: str, top: bool = True) -> str | None:
+    """The part a heading names; ``top``: a top heading, where weaker words of a review count."""
     for part, pattern in _HEADING_PARTS:
         if pattern.search(heading):
             return part
-    return None
+    return "review" if top and _WEAK_REVIEW.search(heading) else None
 
 
 def assign_parts(document: Document) -> Document:
@@ -54,8 +57,8 @@ def assign_parts(document: Document) -> Document:
     last_top: str | None = None
     for p in document.paragraphs:
         part = None
-        for heading in reversed(p.heading_path):
-            part = heading_part(heading)
+        for depth in range(len(p.heading_path) - 1, -1, -1):
+            part = heading_part(p.heading_path[depth], top=depth == 0)
             if part:
                 break
         top = None
@@ -71,6 +74,8 @@ def assign_parts(document: Document) -> Document:
                 last_top = top_parts[first] or last_top
             top = top_parts[first]
             part = part or top
+            if top == "review" and part == "government":
+                part = "review"  # (八)政府效能显著提升 in last year's review is a result of the year
         if top == "appendix" or part == "appendix":
             part = "appendix"
         elif part in ("plan", None) and _TARGET_CUES.search(p.text[:120]):
