@@ -37,7 +37,7 @@ def test_seed_002_markdown_headings_and_bare_captions():
     "prefix,title",
     [
         ("000", None),
-        ("001", "开发区:铆足干劲开新局 全力以赴拼经济"),
+        ("001", "开发区:铆足干劲开新局 全力以赴拼经济 建言献策"),  # both structure readers: the headline entire
         ("003", None),
         ("004", "真抓实干开新局 锚定目标再出发"),
     ],

@@ -34,7 +34,7 @@ _NUMBERED = (
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 # (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
-_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(建言献策|要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
+_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
 # Closing quotes end a sentence with its terminator; closing brackets do not
 # ("（见附件。）开工" goes on), so brackets are left to the depth check.
 _QUOTE_CLOSERS = "”’」』\"'"
