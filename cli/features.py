@@ -6,10 +6,13 @@ char analyzer computes."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 NGRAM_RANGE = (1, 2)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _WHITE = re.compile(r"\s\s+")
+# Both at once (digits and spaces are disjoint, and a number's "0" is no space): group 1 a number.
+_NUMBER_OR_SPACE = re.compile(r"(\d+(?:\.\d+)?)|\s\s+")
 
 
 def normalize_text(text: str) -> str:
@@ -26,7 +29,41 @@ def analysed_text(text: str) -> str:
 def analysed_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]] | None:
     """``analysed_text(text)`` and where each span of ``text`` lies in it, when the
     analysed text is the concatenation of its analysed pieces (numbers and whitespace
-    runs do not cross a span's edge); None otherwise."""
+    runs do not cross a span's edge); None otherwise.
+
+    One pass over the text: numbers and whitespace runs are the only things analysis
+    shortens (each to one character), and they are disjoint, so an offset moves left by
+    what the runs before it lost, and an edge inside a run is exactly when the pieces
+    would not join up."""
+    low = text.lower()
+    if len(low) != len(text):  # lower() lengthened a character (İ): cut it up the long way
+        return _spans_by_pieces(text, spans)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    lost = [0]  # lost[k]: characters the first k runs gave up
+    last = 0
+    for m in _NUMBER_OR_SPACE.finditer(low):
+        a, b = m.span()
+        pieces += (low[last:a], "0" if m.lastindex == 1 else " ")
+        starts.append(a)
+        ends.append(b)
+        lost.append(lost[-1] + b - a - 1)
+        last = b
+    pieces.append(low[last:])
+    cuts = []
+    for span in spans:
+        cut = []
+        for edge in span:
+            k = bisect_left(starts, edge)  # runs that start before the edge
+            if k and ends[k - 1] > edge:
+                return None
+            cut.append(edge - lost[k])
+        cuts.append((cut[0], cut[1]))
+    return "".join(pieces), cuts
+
+
+def _spans_by_pieces(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]] | None:
     pieces, cuts, last = [], [], 0
     for start, end in spans:
         pieces.append(analysed_text(text[last:start]))

@@ -3,6 +3,9 @@ idempotent, sentences are ordered, non-overlapping spans of their paragraph."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from devzone.features import _spans_by_pieces, analysed_spans, analysed_text
 from devzone.pipeline import clean_text
 from devzone.stages.segment import segment
 from hypothesis import HealthCheck, given, settings
@@ -66,3 +69,34 @@ def test_summary_sentences_come_from_the_input(text):
         assert paragraphs[s["paragraph"]]["text"][s["start"] : s["end"]] == s["text"]
     keys = [(s["paragraph"], s["start"]) for s in data["summary"]]
     assert keys == sorted(keys)
+
+
+NUMBERS_AND_SPACES = st.lists(st.sampled_from(list("推进a1.５0 \t\u3000İx。")), max_size=16).map("".join)
+
+
+@given(NUMBERS_AND_SPACES, st.lists(st.integers(0, 16), max_size=6))
+@settings(max_examples=2000, deadline=None)
+def test_analysed_spans_in_one_pass_agree_with_analysing_every_piece(text, edges):
+    # The classifier looks up a report's n-grams once and finds each sentence in them by
+    # these offsets; a wrong offset would score a sentence on its neighbour's characters.
+    cuts = sorted({min(e, len(text)) for e in edges})
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    fast = analysed_spans(text, spans)
+    assert fast is None or fast == _spans_by_pieces(text, spans)
+    if fast is not None:
+        doc, where = fast
+        assert doc == analysed_text(text)
+        assert [doc[a:b] for a, b in where] == [analysed_text(text[a:b]) for a, b in spans]
+
+
+def test_analysed_spans_of_every_seed_sentence_are_found_in_one_pass():
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    checked = 0
+    for path in seeds:
+        doc = segment(clean_text(path.read_text(encoding="utf-8")).text)
+        for p in doc.paragraphs:
+            spans = [(s.start, s.end) for s in p.sentences]
+            fast = analysed_spans(p.text, spans)
+            assert fast is not None and fast == _spans_by_pieces(p.text, spans)
+            checked += 1
+    assert checked > 40

@@ -62,6 +62,7 @@ class ThemeModel:
             self.classes = [str(c) for c in arrays["classes"]]
             self.n_terms = len(arrays["vocabulary"])
             self._short_grams = GramIndex(*_gram_keys(arrays["vocabulary"]))
+            self._coef_by_term = np.ascontiguousarray(arrays["coef"].T)  # a term's weights in one cache line
             self.ngram_range = (int(arrays["ngram_range"][0]), int(arrays["ngram_range"][1]))
             self.rule = SecondaryRule(float(arrays["secondary_share"]), float(arrays["secondary_min_probability"]))
         else:
@@ -183,16 +184,24 @@ class ThemeModel:
         assert a is not None
         known = ids >= 0
         n_terms = self.n_terms
-        keys, tf = np.unique(rows[known] * n_terms + ids[known], return_counts=True)
+        keys = rows[known] * n_terms + ids[known]
+        if n_texts * n_terms < 2**31:  # a chunk's keys fit in 32 bits, which sort in half the time
+            keys = keys.astype(np.int32)
+        keys, tf = np.unique(keys, return_counts=True)
+        keys = keys.astype(np.int64)
         row, idx = keys // n_terms, keys % n_terms
+        # The keys are sorted, so each text's n-grams are one run: sums over runs (reduceat)
+        # cost a tenth of a bincount per class. They add in another order, which moves a
+        # score by 1e-13 at most, far below the four decimals devzone reports.
+        firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else np.zeros(0, dtype=np.int64)
+        present = row[firsts]
         weights = (np.log(tf) + 1.0) * a["idf"][idx]
-        norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=n_texts))
+        norms = np.sqrt(np.add.reduceat(weights * weights, firsts)) if len(row) else np.zeros(0)
         norms[norms == 0] = 1.0
-        weights = weights / norms[row]
-        coef = a["coef"]
-        decision = np.empty((n_texts, coef.shape[0]))
-        for k in range(coef.shape[0]):
-            decision[:, k] = np.bincount(row, weights=coef[k, idx] * weights, minlength=n_texts)
+        weights = weights / np.repeat(norms, np.diff(np.r_[firsts, len(row)]))
+        decision = np.zeros((n_texts, len(self.classes)))
+        if len(row):
+            decision[present] = np.add.reduceat(self._coef_by_term[idx] * weights[:, None], firsts, axis=0)
         decision += a["intercept"]
         proba = 1.0 / (1.0 + np.exp(a["calib_a"] * decision + a["calib_b"]))
         total = proba.sum(axis=1, keepdims=True)

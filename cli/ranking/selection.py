@@ -79,6 +79,10 @@ def select_mmr(
     while len(added) < k:
         best, best_value = None, -math.inf
         for i in ranked[:window]:
+            # Redundancy only lowers a value, and the ranking is by score: once a candidate's
+            # score alone cannot beat the best, no later one can (the same pick, fewer overlaps).
+            if MMR_LAMBDA * score[i] / top <= best_value:
+                break
             if i in taken or (paragraph_of and per_paragraph[paragraph_of[i]] >= MAX_PER_PARAGRAPH):
                 continue
             near = redundancy(i)

@@ -58,17 +58,20 @@ def similarity_graph(token_lists: Sequence[Sequence[str]], max_neighbours: int |
     # when they would pass a budget linear in n, a word shared by many sentences (it says
     # little about any pair of them) is left out and each sentence keeps its strongest edges,
     # so time and memory stay linear at every size.
-    n_pairs = sum(len(docs) * (len(docs) - 1) // 2 for docs in postings.values())
+    groups = list(postings.values())
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+    n_pairs = int((sizes * (sizes - 1) // 2).sum())
     sparse = n_pairs > PAIRS_PER_SENTENCE * max(n, 1)
     df_limit = MAX_WORD_SENTENCES if sparse else n
     if sparse:
         max_neighbours = max_neighbours or MAX_NEIGHBOURS
     # Words in the same number of sentences make one matrix, one row a word, so the pairs of
     # all of them come from one indexing: a few dozen array operations instead of one per word.
+    # (Most words are in one sentence only; they are skipped without a Python step each.)
     by_size: dict[int, list[list[int]]] = {}
-    for docs in postings.values():
-        if 2 <= len(docs) <= df_limit:
-            by_size.setdefault(len(docs), []).append(docs)
+    for g in np.flatnonzero((sizes >= 2) & (sizes <= df_limit)).tolist():
+        docs = groups[g]
+        by_size.setdefault(len(docs), []).append(docs)
     firsts, seconds = [], []
     for m, rows in by_size.items():
         arr = np.array(rows, dtype=np.int64)
@@ -121,14 +124,27 @@ def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLER
     n = graph.n
     if n == 0:
         return np.zeros(0)
-    out = np.bincount(graph.src, weights=graph.weight, minlength=n)
+    src, dst = graph.src, graph.dst
+    out = np.bincount(src, weights=graph.weight, minlength=n)
     dangling = out == 0
-    share = graph.weight / np.where(out[graph.src] > 0, out[graph.src], 1.0)
+    spread = bool(dangling.any())
+    share = graph.weight / np.where(out[src] > 0, out[src], 1.0)
     r = np.full(n, 1.0 / n)
+    teleport = (1.0 - damping) / n
+    moved = np.empty(n)
+    # The same arithmetic as networkx's, with fewer array calls per step (each call costs
+    # more than the arithmetic on a report's few dozen sentences): without dangling nodes
+    # their share is 0.0, and adding it changes nothing.
     for _ in range(max_iter):
-        flow = np.bincount(graph.dst, weights=share * r[graph.src], minlength=n)
-        new = damping * (flow + r[dangling].sum() / n) + (1.0 - damping) / n
-        if np.abs(new - r).max() <= tol * new.max():
+        flow = np.bincount(dst, weights=share * r.take(src), minlength=n).astype(np.float64, copy=False)
+        if spread:
+            flow += r[dangling].sum() / n
+        flow *= damping
+        flow += teleport
+        new = flow
+        np.subtract(new, r, out=moved)
+        np.abs(moved, out=moved)
+        if moved.max() <= tol * new.max():
             r = new
             break
         r = new
