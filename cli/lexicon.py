@@ -22,7 +22,6 @@ import importlib.util
 import math
 import os
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -69,8 +68,8 @@ class Lexicon:
     def content_words(self, text: str) -> list[str]:
         return self.load().content_words(text)
 
-    def content_word_offsets(self, text: str) -> list[tuple[int, str]]:
-        return self.load().content_word_offsets(text)
+    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+        return self.load().content_words_of_spans(text, spans)
 
 
 class LoadedLexicon:
@@ -98,14 +97,28 @@ class LoadedLexicon:
         """Words that carry meaning: no stop words, punctuation, numbers or single characters."""
         return [w for w in self.cut(text) if self._is_content(w)]
 
-    def content_word_offsets(self, text: str) -> list[tuple[int, str]]:
-        """Content words with the offset where each starts; one call for a whole paragraph
-        is cheaper than one per sentence."""
+    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+        """The content words of each span of ``text`` (sorted, not overlapping), a word
+        belonging to the span it starts in. The text is cut once, whole: one call for a
+        paragraph is cheaper than one per sentence."""
         words = self.cut(text)
         content = self._content
         for w in set(words).difference(content):
             content[w] = is_content(w, self.stopwords)
-        return [(offset, w) for offset, w in zip(accumulate(map(len, words), initial=0), words) if content[w]]
+        out: list[list[str]] = [[] for _ in spans]
+        last = len(spans) - 1
+        k, end, offset = -1, -1, 0
+        next_start = spans[0][0] if spans else math.inf
+        for w in words:
+            if content[w]:
+                while offset >= next_start:  # move to the last span that starts at or before the word
+                    k += 1
+                    end = spans[k][1]
+                    next_start = spans[k + 1][0] if k < last else math.inf
+                if offset < end:
+                    out[k].append(w)
+            offset += len(w)
+        return out
 
 
 @functools.lru_cache(maxsize=8)

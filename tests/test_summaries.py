@@ -3,9 +3,13 @@ first, full sentences that stand on their own, no summary of the 'other' theme u
 
 from __future__ import annotations
 
+import math
+import random
 import re
+from collections import Counter
 
 from devzone import Analyzer, Options
+from devzone.ranking.keywords import WordCounts
 
 from .conftest import seed
 from .test_structure import PROVINCE
@@ -51,3 +55,22 @@ def test_no_summary_of_the_other_theme_unless_asked():
         assert default["themes"]["other"]["keywords"] == every["themes"]["other"]["keywords"]
         assert every["themes"]["other"]["summary"]
     assert all(t["summary"] for name, t in default["themes"].items() if name != "other")
+
+
+def test_keywords_rank_by_the_formula_with_ties_broken_by_the_word():
+    # WordCounts ranks with array operations; the contract is the plain formula,
+    # (1 + log c) * idf * c / count in the report, best first, ties by the word.
+    analyzer = Analyzer()
+    idf = analyzer.lexicon.idf
+    rng = random.Random(7)
+    for name in ("000", "002", "004"):
+        document = analyzer.analyse(seed(name)).document
+        tokens = [list(w.words) for w in document.words]
+        counts = WordCounts(tokens, idf)
+        everywhere = Counter(w for t in tokens for w in t if w in idf)
+        for _ in range(20):
+            units = sorted(rng.sample(range(len(tokens)), rng.randint(1, len(tokens))))
+            inside = Counter(w for u in units for w in tokens[u] if w in idf)
+            expected = sorted(inside, key=lambda w: (-((1 + math.log(inside[w])) * idf[w] * inside[w] / everywhere[w]), w))
+            assert counts.keywords(units, k=8) == tuple(expected[:8])
+    assert WordCounts([["unknownword"]], idf).keywords([0]) == ()

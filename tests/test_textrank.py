@@ -88,3 +88,17 @@ def test_empty_and_isolated_sentences():
     assert rank([]).shape == (0,)
     scores = rank([["项目"], ["生态"], []])
     assert np.allclose(scores, 1 / 3)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_the_dense_step_of_a_short_report_ranks_as_the_edge_list_does(path, monkeypatch):
+    from devzone.ranking import textrank
+
+    _, tokens = _sentences_and_tokens(path)
+    graph = similarity_graph(tokens)
+    assert graph.n <= textrank.DENSE_UP_TO
+    dense = pagerank(graph)
+    monkeypatch.setattr(textrank, "DENSE_UP_TO", 0)
+    edges = pagerank(graph)
+    assert np.allclose(dense, edges, rtol=1e-12, atol=0)
+    assert list(np.argsort(-dense, kind="stable")) == list(np.argsort(-edges, kind="stable"))

@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import Counter
 from itertools import chain
 from typing import Mapping, Sequence
 
-# 1 + log(c) of the small counts almost every word has: a list index is cheaper than a call,
-# and the values are math.log's own.
-_ONE_PLUS_LOG = [0.0] + [1 + math.log(c) for c in range(1, 256)]
+import numpy as np
+
+_one_plus_log = np.zeros(1)  # 1 + log(c) for the counts met so far, from math.log itself
 
 
-def keywords(
-    inside: Sequence[Sequence[str]], everywhere: Counter[str], idf: Mapping[str, float], k: int = 8
-) -> tuple[str, ...]:
-    """Words typical of a theme's sentences: frequent there, rare in reports at
-    large (corpus idf) and rarer in the rest of this report (``everywhere`` counts
-    the whole report). ``inside`` holds lexicon words only (``lexicon_words``), so
-    fragments jieba guesses for unknown strings never show."""
-    counts: Counter[str] = Counter(chain.from_iterable(inside))
-    table, log, size = _ONE_PLUS_LOG, math.log, len(_ONE_PLUS_LOG)
-    ranked = [
-        (-((table[c] if c < size else 1 + log(c)) * idf[w] * c / everywhere[w]), w) for w, c in counts.items()
-    ]
-    return tuple(w for _, w in heapq.nsmallest(k, ranked))
+def _one_plus_logs(biggest: int) -> np.ndarray:
+    global _one_plus_log
+    if len(_one_plus_log) <= biggest:
+        _one_plus_log = np.array([0.0] + [1 + math.log(c) for c in range(1, 2 * biggest + 1)])
+    return _one_plus_log
 
 
-def lexicon_words(token_lists: Sequence[Sequence[str]], idf: Mapping[str, float]) -> list[list[str]]:
-    """Each token list with only its lexicon words, in order."""
-    return [[w for w in tokens if w in idf] for tokens in token_lists]
+class WordCounts:
+    """The lexicon words of a report's units as integer ids, so that a theme's keywords are
+    counted and ranked with a few array operations rather than a Python step per word.
+    Only lexicon words count, so fragments jieba guesses for unknown strings never show."""
+
+    def __init__(self, token_lists: Sequence[Sequence[str]], idf: Mapping[str, float]):
+        known = [[w for w in tokens if w in idf] for tokens in token_lists]
+        ids: dict[str, int] = {}
+        flat = [ids.setdefault(w, len(ids)) for w in chain.from_iterable(known)]
+        self.ids = np.array(flat, dtype=np.int64)
+        self.unit_of = np.repeat(np.arange(len(known)), [len(k) for k in known])
+        self.n_units = len(known)
+        self.words = list(ids)
+        self.idf = np.array([idf[w] for w in self.words], dtype=np.float64)
+        self.everywhere = np.bincount(self.ids, minlength=len(self.words))
+
+    def keywords(self, units: Sequence[int], k: int = 8) -> tuple[str, ...]:
+        """Words typical of these units: frequent there, rare in reports at large (corpus
+        idf) and rarer in the rest of this report."""
+        chosen = np.zeros(self.n_units, dtype=bool)
+        chosen[np.asarray(units, dtype=np.int64)] = True
+        counts = np.bincount(self.ids[chosen[self.unit_of]], minlength=len(self.words))
+        present = np.flatnonzero(counts)
+        if not len(present):
+            return ()
+        c = counts[present]
+        score = _one_plus_logs(int(c.max()))[c] * self.idf[present] * c / self.everywhere[present]
+        # The k best, ties broken by the word as a sort of (score, word) pairs would: every
+        # word that reaches the k-th best score is a candidate, and they are few.
+        floor = np.partition(score, len(score) - k)[len(score) - k] if len(score) > k else -math.inf
+        candidates = np.flatnonzero(score >= floor).tolist()
+        best = sorted(candidates, key=lambda i: (-score[i], self.words[present[i]]))[:k]
+        return tuple(self.words[present[i]] for i in best)

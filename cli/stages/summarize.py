@@ -22,16 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 from typing import Mapping, Sequence
 
 import numpy as np
 
 from ..document import THEMES, Document, Figure, RankedSentence, Sentence, Summary, ThemeSummary
 from ..ranking.informativeness import informativeness
-from ..ranking.keywords import keywords, lexicon_words
+from ..ranking.keywords import WordCounts
 from ..ranking.selection import Shingles, quotas, select_mmr
 from ..ranking.textrank import pagerank, similarity_graph
 
@@ -164,8 +162,7 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     ])
     base = np.sqrt(centrality) * (0.35 + info) * relevance * part_weight * eligible
     shingles = Shingles([u.text for u in units])
-    known_words = lexicon_words(tokens, idf)
-    word_counts: Counter[str] = Counter(chain.from_iterable(known_words))
+    word_counts = WordCounts(tokens, idf)
 
     lengths = {t: 0 for t in THEMES}
     members: dict[str, list[int]] = {t: [] for t in THEMES}
@@ -227,9 +224,9 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
                 share=round(shares[theme], 4),
                 paragraphs=tuple(paragraphs),
                 summary=_ranked(units, picked, scores),
-                keywords=keywords([known_words[k] for k in pool], word_counts, idf),
+                keywords=word_counts.keywords(pool),
             )
         )
     body_units = [k for k, u in enumerate(units) if in_body[u.paragraph]]
-    report_keywords = keywords([known_words[k] for k in body_units], word_counts, idf, k=REPORT_KEYWORDS)
+    report_keywords = word_counts.keywords(body_units, k=REPORT_KEYWORDS)
     return Summary(overall=overall, themes=tuple(theme_summaries_out), keywords=report_keywords)
