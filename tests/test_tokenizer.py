@@ -111,6 +111,17 @@ def test_the_shipped_lexicon_reads_the_same_split_whole_as_line_by_line():
     assert all(f is not None for f in freqs)
 
 
+def _words_by_bisect(loaded, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    expected: list[list[str]] = [[] for _ in spans]
+    offset = 0
+    for w in loaded.cut(text):
+        k = bisect_right([a for a, _ in spans], offset) - 1
+        if k >= 0 and offset < spans[k][1] and loaded.content_words(w) == [w]:
+            expected[k].append(w)
+        offset += len(w)
+    return expected
+
+
 def test_words_of_spans_go_to_the_span_they_start_in():
     # The tokenize stage cuts a paragraph once and hands each sentence the content words
     # that start inside it (none to a gap between spans), as a bisect over the spans would.
@@ -119,24 +130,10 @@ def test_words_of_spans_go_to_the_span_they_start_in():
     for path in SEEDS:
         for p in segment(clean_bytes(path.read_bytes()).text).paragraphs:
             spans = [(s.start, s.end) for s in p.sentences]
-            words = loaded.cut(p.text)
-            expected: list[list[str]] = [[] for _ in spans]
-            offset = 0
-            for w in words:
-                k = bisect_right([a for a, _ in spans], offset) - 1
-                if k >= 0 and offset < spans[k][1] and loaded.content_words(w) == [w]:
-                    expected[k].append(w)
-                offset += len(w)
+            expected = _words_by_bisect(loaded, p.text, spans)
             assert loaded.content_words_of_spans(p.text, spans) == expected
             checked += sum(map(len, expected))
             inner = [(a + 1, b - 1) for a, b in spans if b - a > 2]
-            expected_inner = [[] for _ in inner]
-            offset = 0
-            for w in words:
-                k = bisect_right([a for a, _ in inner], offset) - 1
-                if k >= 0 and offset < inner[k][1] and loaded.content_words(w) == [w]:
-                    expected_inner[k].append(w)
-                offset += len(w)
-            assert loaded.content_words_of_spans(p.text, inner) == expected_inner
+            assert loaded.content_words_of_spans(p.text, inner) == _words_by_bisect(loaded, p.text, inner)
     assert checked > 1000
     assert loaded.content_words_of_spans("推进项目建设", []) == []

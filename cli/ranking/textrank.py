@@ -143,9 +143,7 @@ def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLER
         for _ in range(max_iter):
             new = step @ r
             new += teleport
-            np.subtract(new, r, out=moved)
-            np.abs(moved, out=moved)
-            r, done = new, moved.max() <= tol * new.max()
+            r, done = new, _settled(new, r, moved, tol)
             if done:
                 break
         return r / r.sum()
@@ -156,13 +154,17 @@ def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLER
             flow += r[dangling].sum() / n
         flow *= damping
         flow += teleport
-        new = flow
-        np.subtract(new, r, out=moved)
-        np.abs(moved, out=moved)
-        r, done = new, moved.max() <= tol * new.max()
+        r, done = flow, _settled(flow, r, moved, tol)
         if done:
             break
     return r / r.sum()
+
+
+def _settled(new: np.ndarray, old: np.ndarray, scratch: np.ndarray, tol: float) -> bool:
+    """No rank moved by more than ``tol`` of the largest (``scratch``: room for the moves)."""
+    np.subtract(new, old, out=scratch)
+    np.abs(scratch, out=scratch)
+    return bool(scratch.max() <= tol * new.max())
 
 
 def rank(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
