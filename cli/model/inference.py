@@ -70,6 +70,7 @@ class ThemeModel:
             self.rule = SecondaryRule(
                 float(self.metadata.get("secondary_share", 0.2)), float(self.metadata.get("secondary_min_probability", 0.05))
             )
+        self._column_of = {c: j for j, c in enumerate(self.classes)}
         unknown = set(self.classes) - set(THEMES)
         if unknown:
             raise ModelError(f"model predicts unknown themes: {sorted(unknown)}")
@@ -87,19 +88,28 @@ class ThemeModel:
         assert self.arrays is not None
         return dict(zip(self.arrays["vocabulary"].tolist(), range(self.n_terms)))
 
-    def _ids(self, doc: str, n: int) -> np.ndarray:
-        """Column of each n-gram of an analysed text (-1: not in the vocabulary), in order."""
-        if n > 2:
+    def _ids_by_n(self, doc: str) -> dict[int, np.ndarray]:
+        """For each n of the model, the column of each n-gram of an analysed text (-1: not in
+        the vocabulary), in order of their start. One- and two-character n-grams are looked
+        up in one probe of the hash table; longer ones in the vocabulary dictionary."""
+        lo, hi = self.ngram_range
+        out: dict[int, np.ndarray] = {}
+        short = [n for n in range(lo, hi + 1) if n <= 2]
+        if short:
+            points = np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            keys = [points if n == 1 else _pair_keys(points[:-1], points[1:]) for n in short]
+            columns = self._short_grams.columns_of(np.concatenate(keys))
+            start = 0
+            for n, k in zip(short, keys):
+                out[n] = columns[start:start + len(k)]
+                start += len(k)
+        for n in range(max(lo, 3), hi + 1):
             grams = ngrams_of(doc, n)
-            return np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        points = np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        keys = points if n == 1 else _pair_keys(points[:-1], points[1:])
-        return self._short_grams.columns_of(keys)
+            out[n] = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+        return out
 
     def _text_ids(self, text: str) -> np.ndarray:
-        doc = analysed_text(text)
-        lo, hi = self.ngram_range
-        return np.concatenate([self._ids(doc, n) for n in range(lo, hi + 1)])
+        return np.concatenate(list(self._ids_by_n(analysed_text(text)).values()))
 
     def _array_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         return self._probabilities_from_ids([self._text_ids(text) for text in texts])
@@ -143,8 +153,7 @@ class ThemeModel:
             docs.append(doc)
             offset += len(doc)
         joined = "".join(docs)
-        lo, hi = self.ngram_range
-        by_n = {n: self._ids(joined, n) for n in range(lo, hi + 1)}
+        by_n = self._ids_by_n(joined)
         bounds = np.array(paragraph_ranges + sentence_ranges, dtype=np.int64).reshape(-1, 2)
         probs = np.vstack([
             self._probabilities_from_ranges(by_n, bounds[i:i + CHUNK_TEXTS])
@@ -226,9 +235,11 @@ class ThemeModel:
         return [self._tag_row(i, p, s, n) for i, (p, s, n) in enumerate(zip(paragraphs, sentences, lengths, strict=True))]
 
     def _tag_row(self, index: int, row: np.ndarray, sentences: np.ndarray, lengths: Sequence[int]) -> ThemeTag:
-        primary = self.classes[int(np.argmax(row))]
+        values = row.tolist()
+        primary = self.classes[values.index(max(values))]  # the first best, as argmax
         secondary = self.rule.secondary(self.classes, primary, row, sentences, lengths)
-        scores = {theme: round(float(row[self.classes.index(theme)]), 4) if theme in self.classes else 0.0 for theme in THEMES}
+        where = self._column_of
+        scores = {theme: round(values[where[theme]], 4) if theme in where else 0.0 for theme in THEMES}
         return ThemeTag(paragraph=index, theme=primary, secondary=secondary, scores=scores)
 
     def in_theme_order(self, probs: np.ndarray) -> np.ndarray:

@@ -16,9 +16,11 @@ from ..document import CleanText, RawText
 _PINYIN_SYLLABLE = "[a-zü\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0144\u0148\u01f9]{1,6}"
 # A converter that annotates polyphonic characters leaves 達(dá): a CJK
 # character immediately followed by a bracketed lowercase syllable.
-# A run of them (達(dá)(dá)) goes in one match, so removal is one linear pass.
+# A run of them (達(dá)(dá)) goes in one match, so removal is one linear pass. The bracket
+# comes first and the character before it is looked back at after it: the engine then skips
+# to the next bracket instead of trying the look-behind at every character.
 _GLUED_PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?:[(（]" + _PINYIN_SYLLABLE + r"[)）])+"
+    r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff][(（])" + _PINYIN_SYLLABLE + r"[)）](?:[(（]" + _PINYIN_SYLLABLE + r"[)）])*"
 )
 
 # Page furniture by kind, first match wins. Each pattern is anchored and bounded so that no
