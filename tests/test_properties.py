@@ -3,10 +3,12 @@ idempotent, sentences are ordered, non-overlapping spans of their paragraph."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from devzone.features import _spans_by_pieces, analysed_spans, analysed_text
 from devzone.pipeline import clean_text
+from devzone.stages import clean as cleaning
 from devzone.stages.segment import segment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -100,3 +102,14 @@ def test_analysed_spans_of_every_seed_sentence_are_found_in_one_pass():
             assert fast is not None and fast == _spans_by_pieces(p.text, spans)
             checked += 1
     assert checked > 40
+
+
+PINYINISH = st.lists(st.sampled_from(list("達区a(（)）dá ü一x")), max_size=16).map("".join)
+
+
+@given(PINYINISH)
+@settings(max_examples=2000, deadline=None)
+def test_glued_pinyin_removal_matches_its_plain_definition(text):
+    # The plain form: a CJK character, then one or more bracketed pinyin syllables.
+    plain = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?:[(（]" + cleaning._PINYIN_SYLLABLE + r"[)）])+")
+    assert [m.span() for m in cleaning._GLUED_PINYIN.finditer(text)] == [m.span() for m in plain.finditer(text)]
