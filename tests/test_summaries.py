@@ -74,3 +74,20 @@ def test_keywords_rank_by_the_formula_with_ties_broken_by_the_word():
             expected = sorted(inside, key=lambda w: (-((1 + math.log(inside[w])) * idf[w] * inside[w] / everywhere[w]), w))
             assert counts.keywords(units, k=8) == tuple(expected[:8])
     assert WordCounts([["unknownword"]], idf).keywords([0]) == ()
+
+
+def test_a_long_list_of_targets_is_summarised_whole_not_cut_at_its_first_clause():
+    # Readers take the targets sentence whole; cut at its first ； it would state one target.
+    targets = ("今年经济社会发展主要预期目标是：地区生产总值增长5%左右；规模以上工业增加值增长6%左右；"
+               "固定资产投资增长5%左右；社会消费品零售总额增长5%左右；进出口总额稳量提质；"
+               "地方一般公共预算收入增长3%；城镇新增就业85万人以上，城镇调查失业率5.5%左右；"
+               "居民人均可支配收入增长与经济增长同步；居民消费价格涨幅2%左右；粮食产量稳定在700亿斤以上；"
+               "单位地区生产总值能耗下降2.5%左右，主要污染物排放量继续下降，生态环境质量持续改善，"
+               "全面完成国家下达的节能减排降碳约束性指标任务。")
+    assert 220 < len(targets) <= 400
+    text = PROVINCE.replace("今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇新增就业85万人以上。", targets)
+    r = _summary(text)
+    picked = [s["text"] for s in r["summary"] if "预期目标" in s["text"]]
+    assert picked == [targets]
+    s = next(s for s in r["summary"] if s["text"] == targets)
+    assert r["paragraphs"][s["paragraph"]]["text"][s["start"]:s["end"]] == targets

@@ -26,7 +26,9 @@ def informativeness(text: str, key_figures: int = 0) -> float:
     figures = len(_FIGURE.findall(text))
     named = len(_NAMED.findall(text)) if _NAMED_CUE.search(text) else 0
     framing = len(_FRAMING.findall(text))
-    value = 0.5 * min(figures, 4) / 4 + 0.3 * min(named, 3) / 3 + 0.3 * min(key_figures, 3) / 3
+    # Figures weigh most and count up to eight: the readers' picks are the figure-dense
+    # statements (tune reports: ROUGE-2 0.580 -> 0.613 against 0.5 for up to four).
+    value = 1.5 * min(figures, 8) / 8 + 0.3 * min(named, 3) / 3 + 0.3 * min(key_figures, 3) / 3
     value += 0.2 * min(len(text), 120) / 120
     value -= 0.25 * min(framing, 3)
     if not figures and framing:

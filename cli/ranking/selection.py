@@ -31,8 +31,12 @@ class Shingles:
     report has far more sentences than ever come near a summary."""
 
     def __init__(self, texts: Sequence[str]):
-        self.texts = texts
+        self.texts = list(texts)
         self.cache: dict[int, set[str]] = {}
+
+    def replace(self, i: int, text: str) -> None:
+        self.texts[i] = text
+        self.cache.pop(i, None)
 
     def __getitem__(self, i: int) -> set[str]:
         got = self.cache.get(i)
