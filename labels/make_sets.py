@@ -20,6 +20,27 @@ SHARED = ROOT.parent / "shared"
 CITY_REPORTS = ["承德", "蚌埠", "益阳", "宁波", "北海", "三亚", "贵港", "鄂州", "六安", "厦门"]
 
 
+# More city reports for the figures set, chosen by a hash of the name (not by reading them),
+# split like the rest: a third held out.
+EXTRA_CITY_COUNT = 16
+# The national reports for the structure set: every fourth year on file, 1954-2022, a source
+# the structure rules never saw, held out whole.
+NATIONAL_STEP = 4
+
+
+def _by_hash(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+
+def extra_city_reports() -> list[str]:
+    names = sorted(p.stem for p in (SHARED / "corpus" / "city-2024").glob("*.txt"))
+    return sorted((n for n in names if n not in CITY_REPORTS), key=_by_hash)[:EXTRA_CITY_COUNT]
+
+
+def national_reports() -> list[str]:
+    return sorted(p.stem for p in (SHARED / "corpus" / "national").glob("*.txt"))[::NATIONAL_STEP]
+
+
 def resolve(path: str) -> Path:
     """The file of a ``sets.tsv`` path: seeds live in this repository, the corpus beside it."""
     return ROOT / path if path.startswith("seeds/") else SHARED / path
@@ -46,9 +67,14 @@ def main() -> None:
         rows.append((f"city-2024/{name}", "city-2024", f"corpus/city-2024/{name}.txt"))
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         rows.append((f"seeds/{path.stem}", "seeds", f"seeds/{path.name}"))
+    for name in extra_city_reports():
+        rows.append((f"city-2024/{name}", "city-2024", f"corpus/city-2024/{name}.txt"))
+    for name in national_reports():
+        rows.append((f"national/{name}", "national", f"corpus/national/{name}.txt"))
     lines = ["report\tsource\tpath\tsplit"]
     for report, source, path in rows:
-        split = "heldout" if source != "seeds" and held_out(report) else "tune"
+        whole_source_out = source == "national"
+        split = "heldout" if whole_source_out or (source != "seeds" and held_out(report)) else "tune"
         lines.append(f"{report}\t{source}\t{path}\t{split}")
     (ROOT / "labels" / "sets.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
