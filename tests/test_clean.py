@@ -141,3 +141,12 @@ def test_html_page_is_parsed_into_paragraphs():
     assert "<" not in clean.text and "color" not in clean.text and "var x" not in clean.text
     lines = [ln for ln in clean.text.split("\n") if ln]
     assert lines == ["# 开发区工作报告", "## 产业发展", "全年实施重点项目72个，总投资462亿元。", "新增就业773人。"]
+
+
+def test_page_numbers_of_a_pdf_are_dropped_and_the_broken_sentence_joined():
+    from devzone.pipeline import clean_text
+    from devzone.stages.segment import segment
+
+    cleaned = clean_text("全市地区生产总值增长5.6%，面对经济下行巨\n— 2 —\n大压力，我们迎难而上。\n— 3\n推进项目建设。\n")
+    assert dict(cleaned.dropped) == {"page_number": 2}
+    assert [p.text for p in segment(cleaned.text).paragraphs][0] == "全市地区生产总值增长5.6%，面对经济下行巨大压力，我们迎难而上。"

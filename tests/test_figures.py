@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from devzone import Analyzer
 from devzone.stages.figures import Figure, extract_figures, load_indicators, parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -587,11 +588,13 @@ def test_every_tune_report_has_its_growth_target():
     rows = [line.split("\t") for line in sets.read_text(encoding="utf-8").splitlines()[1:]]
     reports = [path for _, _, path, split in rows if split == "tune" and path.startswith("corpus/")]
     assert reports
+    analyzer = Analyzer()
     for path in reports:
         year = 2025 if "province-2025" in path else 2024
-        paragraphs = tune_report(path.removeprefix("corpus/"))
-        found, _ = extract_figures(paragraphs, year)
-        check_provenance(paragraphs, found)
+        tune_report(path.removeprefix("corpus/"))  # skips when the corpus is not here
+        document = analyzer.analyse(SHARED / path).document
+        found = list(document.figures.figures)
+        check_provenance([p.text for p in document.paragraphs], found)
         targets = [f for f in found if f.indicator == "gdp_growth" and f.kind == "target"]
         assert targets and targets[0].period == str(year) and targets[0].value, path
 
@@ -611,3 +614,17 @@ def test_a_megabyte_in_well_under_a_second():
     started = time.perf_counter()
     extract_figures(["。".join(paragraphs)], 2025)  # one giant paragraph: no quadratic work
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_declared_target_list_is_targets_in_every_clause_even_inside_a_review():
+    # A PDF text layer that ran a whole report into one paragraph leaves the targets inside
+    # the review; 主要预期目标为： still declares each ；-clause after it a target.
+    text = ("各位代表：一、2023年工作回顾 全市地区生产总值增长6.4%，一 — 1 — 般公共预算收入增长7.2%。"
+            "今年经济社会发展的主要预期目标为：生产总值增长 5.5%左右；一般公共预算收入增长5.5%；"
+            "居民人均可支配收入增长5.5%以上。\n")
+    report = Analyzer().analyse_text(text, source="枣庄.txt").to_dict()
+    got = {(f["indicator"], f["kind"], f["value"]) for f in report["figures"]}
+    assert {("gdp_growth", "achieved", 6.4), ("budget_revenue_growth", "achieved", 7.2),
+            ("gdp_growth", "target", 5.5), ("budget_revenue_growth", "target", 5.5),
+            ("income_growth", "target", 5.5)} <= got
+    assert report["counts"]["dropped"]["page_number"] == 1

@@ -69,6 +69,9 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类)\s*[:：]")),
     # rules and dividers; lone Chinese punctuation is kept, it is a broken sentence's tail
     ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^]*$")),
+    # A printed page's number between dashes (— 12 —, the official-document style), or what
+    # is left of one (— 23): a PDF's text layer keeps it as a line of its own.
+    ("page_number", re.compile(r"^[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{0,2}$")),
 )
 _OFFICE_THEN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}(长|主席|主任|书记|总理)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$")
 _EMBEDDED_DATELINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(在|于)")
@@ -120,6 +123,16 @@ def remove_glued_pinyin(text: str) -> tuple[str, int]:
         return ""
 
     return _GLUED_PINYIN.sub(count, text), total
+
+
+# A page number a PDF's text layer ran into the text (增长7.2%，一 — 1 — 般公共预算收入): spaces on
+# both sides tell it from a dash of the text; the sentence it interrupts is joined again.
+_INLINE_PAGE_NUMBER = re.compile(r"[ \t\u3000]+[—－]\s?\d{1,4}\s?[—－][ \t\u3000]+")
+
+
+def remove_inline_page_numbers(line: str) -> tuple[str, int]:
+    """The line without page numbers run into it, and how many there were."""
+    return _INLINE_PAGE_NUMBER.subn("", line)
 
 
 def furniture_kind(line: str) -> str | None:
@@ -186,6 +199,9 @@ def clean(raw: RawText) -> CleanText:
     posted: list[str] = []
     in_related = False
     for line_raw in _LINE_BREAKS.sub("\n", text).split("\n"):
+        line_raw, pages = remove_inline_page_numbers(line_raw)
+        if pages:
+            dropped["page_number"] += pages
         line = normalise_line(line_raw)
         if not line:
             lines.append("")

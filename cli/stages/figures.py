@@ -241,6 +241,12 @@ _IN_STEP_RE = re.compile(
     r"|\s*(?:增长|增速)?(?:基本)?同步增长"
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
 )
+# A target held to a level set elsewhere or to no number at all (涨幅控制在省下达目标以内,
+# 保持合理水平): qualitative, value null, like 与经济增长同步.
+_HELD_TO_TARGET_RE = re.compile(
+    r"\s*(?:涨幅|增幅|增速)?(?:要|继续)?(?:控制在|保持在?)(?:省|市|自治区|国家|上级)?(?:下达|确定|规定|设定)?的?"
+    r"(?:调控目标|预期目标|目标|合理水平|合理区间)(?:以内|之内|范围内|内)?"
+)
 _FLAT_RE = re.compile(
     r"\s*(?:同比|比上年|较上年)?(?:与|和|同)?(?:上年|去年)?(?:同期)?(?:水平)?(?P<basic>基本)?(?:保持)?持平"
 )
@@ -272,6 +278,9 @@ _TARGET_INTRO_RE = re.compile(r"(?:预期目标|主要目标|发展目标|目标
 # sentence may begin 确保零就业家庭动态清零，城镇新增就业86万人).
 _TARGET_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标为|明年|预期")
 _TARGET_CLAUSE_CUE_RE = re.compile(r"力争|确保|争取")
+# A list of targets declared as such (主要预期目标为：): targets even where the part says review,
+# as in a report whose text layer ran every section into one paragraph.
+_TARGET_DECLARATION_RE = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)[:：]?")
 _CLAUSE_START_RE = re.compile(r"[^,:]*\Z")
 _PAST_CUE_RE = re.compile(r"去年|过去|以来|年来")
 _CURRENT_REVIEW_RE = re.compile(r"今年以来|今年前三季度|今年上半年|今年一季度|今年1[-—~～至]\d{1,2}月")
@@ -448,7 +457,7 @@ def _small_number(text: str) -> int | None:
 
 
 def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | None, in_plan: bool,
-                     context: _Context) -> tuple[str, str | None]:
+                     context: _Context, declared: bool = False) -> tuple[str, str | None]:
     """prefix: the sentence up to the alias; head: the words between alias and number;
     opening: the period that opened an earlier sentence of the paragraph (上半年), if any."""
     cue_text = prefix + head
@@ -470,6 +479,8 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
             kind = "target"
     elif part in ("targets", "plan"):
         kind = "achieved" if _PAST_CUE_RE.search(cue_text) else "target"
+    elif part == "review" and (declared or _TARGET_DECLARATION_RE.search(cue_text)):
+        kind = "target"
     elif part == "review":
         kind = "achieved"
     elif targeted or ("今年" in cue_text and not context.current_review):
@@ -562,8 +573,11 @@ class _ParagraphScan:
         start, end = self.sentence_span(reading.number_start)
         before = bisect_right(self.openings, (start, ""))
         opening = self.openings[before - 1][1] if before else None
+        # A declaration of targets (主要预期目标为：) holds for every ；-clause of its sentence.
+        sentence_start = max(self.text.rfind(mark, 0, start) for mark in "。！？") + 1
+        declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         kind, period = _kind_and_period(self.text[start:name_start], reading.head, opening, self.part,
-                                        self.in_plan(name_start), self.context)
+                                        self.in_plan(name_start), self.context, declared)
         flags = ("implausible",) if _implausible(reading) else ()
         figure = Figure(reading.indicator.id, name, kind, period, reading.value, reading.low, reading.high,
                         reading.unit, reading.modifier, reading.base_value, reading.base_unit, self.index,
@@ -685,9 +699,13 @@ def _list_values(text: str, position: int) -> tuple[list[_Value], int]:
 
 def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
                   indicators: Sequence[Indicator]) -> bool:
-    """居民收入增长与经济增长同步: a qualitative target, value null."""
-    found = _IN_STEP_RE.match(scan.text, alias.end())
+    """居民收入增长与经济增长同步, 居民消费价格涨幅控制在省下达目标以内: a qualitative target,
+    value null."""
     growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
+    found = _IN_STEP_RE.match(scan.text, alias.end()) if growth else None
+    if found is None:
+        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
+        found = _HELD_TO_TARGET_RE.match(scan.text, alias.end()) if growth else None
     if found is None or growth is None:
         return False
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")

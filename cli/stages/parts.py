@@ -25,14 +25,16 @@ _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Words of a review that a task's heading uses too (在富民惠民安民上取得新成效): they name the
 # part only in a top heading, never in a subsection under a part already named.
 _WEAK_REVIEW = re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")
-_TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标")
+_TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标|总体要求是|总体要求[:：]")
+# A list of this year's targets: several growth rates or limits with their hedges (增长8%左右).
+_TARGET_FIGURE = re.compile(r"(?:增长|增速|控制在|达到)\d+(?:\.\d+)?%(?:左右|以上|以内)?")
 _REVIEW_CUES = re.compile(r"过去(的)?一年|一年来|五年来|过去五年|今年以来|上半年|前三季度|回顾")
 # A statement of a result: a verb of achievement and, close after it, a number (新建高标准农田313万亩).
 _RESULT_CUES = re.compile(
     r"(?:完成|实现|达到|达|新增|新建|增长|增加|提高|提升|下降|累计|建成|突破|引进|签约|改造)[^，,。；;！？]{0,10}?\d"
 )
 # What a plan says around its numbers: 力争, 确保, 将 …
-_PLAN_CUES = re.compile(r"力争|确保|争取|计划|预计|将|要")
+_PLAN_CUES = re.compile(r"力争|确保|争取|计划|预计|将|(?<![重主需必纲摘纪概])要(?![素求点闻件])")
 
 
 def _reads_as_results(text: str) -> bool:
@@ -82,7 +84,44 @@ def assign_parts(document: Document) -> Document:
             part = "targets"
         elif part is None and not p.heading_path and _REVIEW_CUES.search(p.text[:80]):
             part = "review"
-        elif part is None and parts and parts[-1] is not None:
-            part = parts[-1] if not p.heading_path else None
+        elif part is None and parts and parts[-1] is not None and not p.heading_path:
+            # A report without headings runs on from the part before; after the targets comes
+            # the plan, unless the paragraph goes on listing targets.
+            part = parts[-1]
+            if part == "targets" and len(_TARGET_FIGURE.findall(p.text)) < 2:
+                part = "plan"
         parts.append(part)
-    return document.with_layers(parts=tuple(parts))
+    return document.with_layers(parts=tuple(_parts_by_reading(document, parts)))
+
+
+def _parts_by_reading(document: Document, parts: list[str | None]) -> list[str | None]:
+    """Parts for the sections that no heading or cue placed (a zone's newspaper report with
+    headings such as 产业发展夯实“硬根基”): a section whose paragraphs report results is a
+    review, one that says what will be done is a plan; otherwise it stays unknown."""
+    sections: dict[str, list[int]] = {}
+    for i, p in enumerate(document.paragraphs):
+        if parts[i] is None:
+            sections.setdefault(p.heading_path[0] if p.heading_path else "", []).append(i)
+    out = list(parts)
+    undecided: list[int] = []
+    for members in sections.values():
+        part = _read_part("".join(document.paragraphs[i].text for i in members))
+        for i in members:
+            out[i] = part
+        if part is None:
+            undecided += members
+    # Sections too short to tell (one paragraph each) are told together: a zone's plan for
+    # the year reads as a plan over all its sections.
+    part = _read_part("".join(document.paragraphs[i].text for i in undecided), by_majority=True) if undecided else None
+    for i in undecided:
+        out[i] = part
+    return out
+
+
+def _read_part(text: str, by_majority: bool = False) -> str | None:
+    """review, plan or None for a stretch of text, by its words of achievement and of intent;
+    ``by_majority``: the more frequent wins (when nothing else will tell)."""
+    results, intents = len(_RESULT_CUES.findall(text)), len(_PLAN_CUES.findall(text))
+    if by_majority and max(results, intents) >= 3 and results != intents:
+        return "review" if results > intents else "plan"
+    return "review" if _reads_as_results(text) else "plan" if intents >= 3 and intents > results else None
