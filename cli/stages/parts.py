@@ -41,8 +41,7 @@ def _reads_as_results(text: str) -> bool:
     """A paragraph that reports results: several achieved quantities and few words of intent.
     Tells a review written as several top sections (a newspaper's 产业转型步伐加快 after
     2024年高质量发展成绩亮眼) from the tasks that follow a review."""
-    results = len(_RESULT_CUES.findall(text))
-    return results >= 2 and results > 2 * len(_PLAN_CUES.findall(text))
+    return _read_part(len(_RESULT_CUES.findall(text)), len(_PLAN_CUES.findall(text))) == "review"
 
 
 def heading_part(heading: str, top: bool = True) -> str | None:
@@ -103,25 +102,30 @@ def _parts_by_reading(document: Document, parts: list[str | None]) -> list[str |
         if parts[i] is None:
             sections.setdefault(p.heading_path[0] if p.heading_path else "", []).append(i)
     out = list(parts)
+    if not sections:
+        return out
+    cues = {i: (len(_RESULT_CUES.findall(document.paragraphs[i].text)), len(_PLAN_CUES.findall(document.paragraphs[i].text)))
+            for members in sections.values() for i in members}
     undecided: list[int] = []
     for members in sections.values():
-        part = _read_part("".join(document.paragraphs[i].text for i in members))
+        part = _read_part(sum(cues[i][0] for i in members), sum(cues[i][1] for i in members))
         for i in members:
             out[i] = part
         if part is None:
             undecided += members
     # Sections too short to tell (one paragraph each) are told together: a zone's plan for
     # the year reads as a plan over all its sections.
-    part = _read_part("".join(document.paragraphs[i].text for i in undecided), by_majority=True) if undecided else None
+    part = _read_part(sum(cues[i][0] for i in undecided), sum(cues[i][1] for i in undecided), by_majority=True)
     for i in undecided:
         out[i] = part
     return out
 
 
-def _read_part(text: str, by_majority: bool = False) -> str | None:
-    """review, plan or None for a stretch of text, by its words of achievement and of intent;
-    ``by_majority``: the more frequent wins (when nothing else will tell)."""
-    results, intents = len(_RESULT_CUES.findall(text)), len(_PLAN_CUES.findall(text))
+def _read_part(results: int, intents: int, by_majority: bool = False) -> str | None:
+    """review, plan or None for a stretch of text with this many words of achievement and of
+    intent; ``by_majority``: the more frequent wins (when nothing else will tell)."""
     if by_majority and max(results, intents) >= 3 and results != intents:
         return "review" if results > intents else "plan"
-    return "review" if _reads_as_results(text) else "plan" if intents >= 3 and intents > results else None
+    if results >= 2 and results > 2 * intents:
+        return "review"
+    return "plan" if intents >= 3 and intents > results else None
