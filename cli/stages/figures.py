@@ -698,19 +698,27 @@ def _list_values(text: str, position: int) -> tuple[list[_Value], int]:
 
 
 def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
-                  indicators: Sequence[Indicator]) -> bool:
+                  indicators: Sequence[Indicator], alias_re: re.Pattern[str]) -> bool:
     """居民收入增长与经济增长同步, 居民消费价格涨幅控制在省下达目标以内: a qualitative target,
-    value null."""
+    value null; also for each of a list that shares it (一般公共预算收入、居民人均可支配收入与
+    经济增长基本同步)."""
+    end, listed = alias.end(), False
+    while end < len(scan.text) and scan.text[end] in "、和及":
+        following = alias_re.match(scan.text, end + 1)
+        if following is None:
+            break
+        end, listed = following.end(), True
     growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
-    found = _IN_STEP_RE.match(scan.text, alias.end()) if growth else None
+    found = _IN_STEP_RE.match(scan.text, end) if growth else None
     if found is None:
         growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
-        found = _HELD_TO_TARGET_RE.match(scan.text, alias.end()) if growth else None
+        found = _HELD_TO_TARGET_RE.match(scan.text, end) if growth else None
     if found is None or growth is None:
         return False
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
     scan.emit(name, alias.start(), reading)
-    scan.consumed_to = found.end()
+    if not listed:  # the others of a list are read in turn, each with the same qualifier
+        scan.consumed_to = found.end()
     return True
 
 
@@ -851,7 +859,7 @@ def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
             continue
         name = scan.original[alias.start():alias.end()]
         indicators = table.by_alias[alias.group()]
-        if _read_in_step(scan, alias, name, indicators) or _read_flat(scan, alias, name, indicators):
+        if _read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators):
             continue
         if not _read_chain(scan, alias, name, indicators) and _LOOSE_RE.match(text, alias.end()):
             scan.skipped += 1
