@@ -628,3 +628,12 @@ def test_a_declared_target_list_is_targets_in_every_clause_even_inside_a_review(
             ("gdp_growth", "target", 5.5), ("budget_revenue_growth", "target", 5.5),
             ("income_growth", "target", 5.5)} <= got
     assert report["counts"]["dropped"]["page_number"] == 1
+
+
+def test_an_in_step_qualifier_shared_by_a_list_is_read_for_each_indicator():
+    text = ("2024年某某市政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长6.5%，固定资产投资增长6%，"
+            "一般公共预算收入、居民人均可支配收入与经济增长基本同步。\n")
+    report = Analyzer().analyse_text(text, source="a.txt").to_dict()
+    got = {(f["indicator"], f["kind"], f["modifier"]) for f in report["figures"]}
+    assert {("budget_revenue_growth", "target", "in_step"), ("income_growth", "target", "in_step"),
+            ("gdp_growth", "target", "point")} <= got
