@@ -215,3 +215,14 @@ def test_a_scraped_page_gives_the_report_and_nothing_of_the_page():
     assert [p["text"][:6] for p in r["paragraphs"]] == ["各位代表：现", "过去一年，全", "今年主要预期"]
     assert [p["heading_path"] for p in r["paragraphs"]] == [[], ["（一）2025年工作回顾"], ["二、2026年工作安排"]]
     assert sum(r["counts"]["dropped"].values()) == 16  # every line but the title and the report
+
+
+def test_the_structure_evaluation_counts_a_short_junk_line_only_where_it_was_kept():
+    # A footer's lone 。 or 法律 is inside every paragraph by chance; a page number run into a
+    # paragraph or a caption left at its end was kept.
+    from devzone.evaluation.structure import _holds
+
+    assert not _holds("推进法律法规建设。", "。") and _holds("。", "。")
+    assert not _holds("完善法律法规体系建设。", "法律") and _holds("法律法规体系", "法律")
+    assert _holds("面对压力—2—", "—2—")
+    assert _holds("一般公共预算收入（政府工作报告附件二维码）", "（政府工作报告附件二维码）")
