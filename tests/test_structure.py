@@ -218,8 +218,8 @@ def test_a_scraped_page_gives_the_report_and_nothing_of_the_page():
 
 
 def test_the_structure_evaluation_counts_a_short_junk_line_only_where_it_was_kept():
-    # A footer's lone 。 or 法律 is inside every paragraph by chance; a page number run into a
-    # paragraph or a caption left at its end was kept.
+    # A footer's lone 。 or 法律 is inside every paragraph by chance; a page number or a
+    # caption left at a paragraph's edge was kept.
     from devzone.evaluation.structure import _holds
 
     assert not _holds("推进法律法规建设。", "。") and _holds("。", "。")
