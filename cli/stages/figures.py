@@ -798,6 +798,11 @@ def _separator_end(text: str, position: int) -> int:
 # ---------------------------------------------------------------- the document
 def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None] | None) -> _Context:
     current_review = any(_CURRENT_REVIEW_RE.search(text) for text in texts)
+    if current_review and year is not None:
+        # A report written at the end of the year it reviews (今年以来…) that sets targets for
+        # the report's year (2023年的主要预期目标) reviews the year before, as reports do.
+        sets_targets = re.compile(rf"{year}年(?:的)?(?:全市|全省|全区|全县)?(?:经济社会发展)?(?:的)?(?:主要)?预期目标")
+        current_review = not any(sets_targets.search(text) for text in texts)
     plan_start = None
     for index, text in enumerate(texts):
         part = parts[index] if parts is not None and index < len(parts) else None
@@ -842,7 +847,18 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         skipped += scan.skipped
     # FIGURES.md makes in_step a kind of target; a result stated only as 与经济增长基本同步
     # has no value to compare, so it is no key figure.
-    return [f for f in figures if not (f.modifier == "in_step" and f.kind == "achieved")], skipped
+    kept = [f for f in figures if not (f.modifier == "in_step" and f.kind == "achieved")]
+    return _registered_where_no_surveyed(kept), skipped
+
+
+def _registered_where_no_surveyed(figures: list[Figure]) -> list[Figure]:
+    """A report that gives no surveyed unemployment rate (城镇调查失业率) for a year gives its
+    registered rate (城镇登记失业率) as its unemployment rate, as analysts and the reference
+    set read it; ``name`` still says which it is."""
+    surveyed = {(f.kind, f.period) for f in figures if f.indicator == "unemployment_rate"}
+    return [replace(f, indicator="unemployment_rate")
+            if f.indicator == "registered_unemployment_rate" and (f.kind, f.period) not in surveyed else f
+            for f in figures]
 
 
 def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
