@@ -130,6 +130,30 @@ def remove_glued_pinyin(text: str) -> tuple[str, int]:
 _INLINE_PAGE_NUMBER = re.compile(r"[ \t\u3000]+[—－]\s?\d{1,4}\s?[—－][ \t\u3000]+")
 
 
+# A whole report on one line: what a PDF's text layer gives when it loses the line breaks
+# (枣庄, 潍坊 in the corpus). No paragraph of a report comes near this length.
+RUN_TOGETHER_CHARS = 3000
+_ENUMERATOR = r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)"
+# A numbered heading starts after a sentence's end (and the space the text layer left there).
+_RUN_TOGETHER_HEADING = re.compile(r"(?<=[。！？；：])[ \t\u3000]*(?=" + _ENUMERATOR + ")")
+# The heading is its first words, up to the space before its section's text.
+_HEADING_THEN_TEXT = re.compile(r"^(" + _ENUMERATOR + r"[^。！？；：\s]{2,40})[ \t\u3000]+(?=\S)")
+# The line width's breaks: a space beside a Chinese character inside a sentence.
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、；：“”（）])[ \t\u3000](?=\S)|(?<=\S)[ \t\u3000](?=[\u4e00-\u9fff，、。；：“”（）%])")
+
+
+def _report_lines(text: str) -> list[str]:
+    """The lines of a text, a report run together on one line cut back into its sections."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= RUN_TOGETHER_CHARS:
+            lines.append(line)
+            continue
+        for piece in _RUN_TOGETHER_HEADING.split(line):
+            lines.extend(_WRAP_SPACE.sub("", part) for part in _HEADING_THEN_TEXT.split(piece, maxsplit=1) if part)
+    return lines
+
+
 def remove_inline_page_numbers(line: str) -> tuple[str, int]:
     """The line without page numbers run into it, and how many there were."""
     return _INLINE_PAGE_NUMBER.subn("", line)
@@ -198,7 +222,7 @@ def clean(raw: RawText) -> CleanText:
     dropped: Counter[str] = Counter()
     posted: list[str] = []
     in_related = False
-    for line_raw in _LINE_BREAKS.sub("\n", text).split("\n"):
+    for line_raw in _report_lines(_LINE_BREAKS.sub("\n", text)):
         line_raw, pages = remove_inline_page_numbers(line_raw)
         if pages:
             dropped["page_number"] += pages
