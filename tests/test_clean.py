@@ -150,3 +150,21 @@ def test_page_numbers_of_a_pdf_are_dropped_and_the_broken_sentence_joined():
     cleaned = clean_text("全市地区生产总值增长5.6%，面对经济下行巨\n— 2 —\n大压力，我们迎难而上。\n— 3\n推进项目建设。\n")
     assert dict(cleaned.dropped) == {"page_number": 2}
     assert [p.text for p in segment(cleaned.text).paragraphs][0] == "全市地区生产总值增长5.6%，面对经济下行巨大压力，我们迎难而上。"
+
+
+def test_a_report_run_together_on_one_line_is_cut_back_into_its_sections():
+    # What a PDF's text layer gives when it loses its line breaks: one line, the width's
+    # spaces inside sentences, numbered headings after a sentence's end.
+    from devzone.pipeline import clean_text
+    from devzone.stages.segment import segment
+
+    body = "推进项目建设，新建道 路12公里，新增城镇就业 3.2万人。" * 80
+    line = ("各位代表： 现在，我代表市人民政府向大会报告工作，请予审议。 一、2023年工作回顾 " + body
+            + " 二、2024年工作安排 今年经济社会发展的主要预期目标为：生产总值增长 5.5%左右。 （一）聚力加快产业升级 "
+            + body.replace("推进", "加快"))
+    assert len(line) > 3000
+    document = segment(clean_text(line + "\n").text)
+    paths = [p.heading_path for p in document.paragraphs]
+    assert ["一、2023年工作回顾"] in paths and ["二、2024年工作安排", "（一）聚力加快产业升级"] in paths
+    assert any(p.text.startswith("今年经济社会发展的主要预期目标为：生产总值增长5.5%左右。") for p in document.paragraphs)
+    assert "新建道路12公里，新增城镇就业3.2万人。" in document.paragraphs[1].text
