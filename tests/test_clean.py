@@ -164,7 +164,7 @@ def test_a_report_run_together_on_one_line_is_cut_back_into_its_sections():
             + body.replace("推进", "加快"))
     assert len(line) > 3000
     document = segment(clean_text(line + "\n").text)
-    paths = [p.heading_path for p in document.paragraphs]
+    paths = [list(p.heading_path) for p in document.paragraphs]
     assert ["一、2023年工作回顾"] in paths and ["二、2024年工作安排", "（一）聚力加快产业升级"] in paths
     assert any(p.text.startswith("今年经济社会发展的主要预期目标为：生产总值增长5.5%左右。") for p in document.paragraphs)
     assert "新建道路12公里，新增城镇就业3.2万人。" in document.paragraphs[1].text
