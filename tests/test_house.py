@@ -103,3 +103,16 @@ def test_stage_order_is_written_once():
 def test_static_checks_pass(tool):
     done = subprocess.run(tool, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_package_of_the_source_is_in_the_wheel():
+    # A subpackage missing from pyproject's list works in a checkout and fails once installed
+    # (devzone evaluate did, until this test).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    source = {"devzone" + "".join("." + part for part in p.parent.relative_to(ROOT / "cli").parts)
+              for p in (ROOT / "cli").rglob("__init__.py")}
+    assert source <= listed
