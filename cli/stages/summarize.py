@@ -8,7 +8,7 @@ to their weight. The unit is a full sentence (ending 。！？); its ；-clauses
 when the sentence is too long. A sentence that opens with a connective needing the one
 before it (其中, 同时, 此外, 对此, 这) is never picked alone. Each unit is scored by
 
-    score = centrality ** 0.5 * (0.35 + informativeness) * relevance
+    score = centrality ** CENTRALITY_POWER * (INFO_FLOOR + informativeness) * relevance * part weight
 
 where centrality is TextRank over units, normalised to the report's best, informativeness
 (``ranking.informativeness``) rewards key figures, quantities, projects and programmes and
