@@ -59,6 +59,21 @@ def test_report_like_text(text):
     _check_document(text)
 
 
+ONE_LINE_PIECES = [p for p in PIECES if "\n" not in p and "\r" not in p] + ["  ", " 二、", "。 （三）", "增长 5.5%"]
+# A few hundred pieces, repeated past the length that makes a line a report run together.
+RUN_TOGETHER = st.lists(st.sampled_from(ONE_LINE_PIECES), min_size=20, max_size=300).map(
+    lambda parts: "".join(parts) * (3001 // len("".join(parts)) + 1))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(RUN_TOGETHER)
+def test_a_report_run_together_on_one_line_is_cleaned_as_any_other(text):
+    # Over 3000 characters on one line, cleaning cuts the line at headings and drops the line
+    # width's spaces; it must stay idempotent and keep every paragraph's text.
+    assert len(text) > cleaning.RUN_TOGETHER_CHARS
+    _check_document(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(REPORTISH)
 def test_summary_sentences_come_from_the_input(text):

@@ -149,7 +149,9 @@ def _report_lines(text: str) -> list[str]:
         if len(line) <= RUN_TOGETHER_CHARS:
             lines.append(line)
             continue
-        for piece in _RUN_TOGETHER_HEADING.split(line):
+        # Runs of spaces count as one, as cleaning leaves them, so a second cleaning finds the
+        # same spaces to drop (cleaning is idempotent).
+        for piece in _RUN_TOGETHER_HEADING.split(_INNER_SPACE.sub(" ", line)):
             lines.extend(_WRAP_SPACE.sub("", part) for part in _HEADING_THEN_TEXT.split(piece, maxsplit=1) if part)
     return lines
 
