@@ -12,7 +12,7 @@ NGRAM_RANGE = (1, 2)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _WHITE = re.compile(r"\s\s+")
 # Both at once (digits and spaces are disjoint, and a number's "0" is no space): group 1 a number.
-_NUMBER_OR_SPACE = re.compile(r"(\d+(?:\.\d+)?)|\s\s+")
+_NUMBER_OR_SPACE = re.compile(f"({_DIGITS.pattern})|{_WHITE.pattern}")
 
 
 def normalize_text(text: str) -> str:

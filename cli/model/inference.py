@@ -199,18 +199,17 @@ class ThemeModel:
         keys, tf = np.unique(keys, return_counts=True)
         keys = keys.astype(np.int64)
         row, idx = keys // n_terms, keys % n_terms
-        # The keys are sorted, so each text's n-grams are one run: sums over runs (reduceat)
-        # cost a tenth of a bincount per class. They add in another order, which moves a
-        # score by 1e-13 at most, far below the four decimals devzone reports.
-        firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else np.zeros(0, dtype=np.int64)
-        present = row[firsts]
-        weights = (np.log(tf) + 1.0) * a["idf"][idx]
-        norms = np.sqrt(np.add.reduceat(weights * weights, firsts)) if len(row) else np.zeros(0)
-        norms[norms == 0] = 1.0
-        weights = weights / np.repeat(norms, np.diff(np.r_[firsts, len(row)]))
         decision = np.zeros((n_texts, len(self.classes)))
-        if len(row):
-            decision[present] = np.add.reduceat(self._coef_by_term[idx] * weights[:, None], firsts, axis=0)
+        if len(row):  # texts without a known n-gram keep the intercept alone
+            # The keys are sorted, so each text's n-grams are one run: sums over runs (reduceat)
+            # cost a tenth of a bincount per class. They add in another order, which moves a
+            # score by 1e-13 at most, far below the four decimals devzone reports.
+            firsts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+            weights = (np.log(tf) + 1.0) * a["idf"][idx]
+            norms = np.sqrt(np.add.reduceat(weights * weights, firsts))
+            norms[norms == 0] = 1.0
+            weights = weights / np.repeat(norms, np.diff(np.r_[firsts, len(row)]))
+            decision[row[firsts]] = np.add.reduceat(self._coef_by_term[idx] * weights[:, None], firsts, axis=0)
         decision += a["intercept"]
         proba = 1.0 / (1.0 + np.exp(a["calib_a"] * decision + a["calib_b"]))
         total = proba.sum(axis=1, keepdims=True)
