@@ -373,12 +373,28 @@ def test_respectively_lists():
 
 
 def test_unreadable_numbers_are_counted_not_guessed():
-    for text in ("地区生产总值增长1倍", "地区生产总值增长几个百分点", "居民消费价格指数为102.1"):
+    for text in ("地区生产总值增长1倍", "地区生产总值增长几个百分点", "居民消费价格指数为2.1"):
         found, skipped = extract_figures([text], 2025)
         assert (found, skipped) == ([], 1), text
     found, skipped = extract_figures(["城镇新增就业、新增发放创业担保贷款分别完成年计划的113.4%、256.1%"], 2025)
     assert (found, skipped) == ([], 1)
     assert extract_figures(["固定资产投资累计同比增速2023年8月实现由负转正"], 2024) == ([], 0)
+
+
+def test_a_price_index_is_read_as_written_and_as_a_rise():
+    (cpi,), skipped = extract_figures(["今年主要预期目标是：居民消费价格指数控制在103左右。"], 2024)
+    assert (cpi.indicator, cpi.kind, cpi.value, cpi.unit, cpi.modifier) == ("cpi", "target", 103.0, "", "about")
+    assert (cpi.base_value, cpi.base_unit, skipped) == (3.0, "%", 0)
+
+
+def test_a_margin_over_the_province_is_a_growth_target_in_points():
+    found, _ = extract_figures(["今年主要目标是：地区生产总值增速高于全省1个百分点左右，力争高于全省2个百分点；"
+                                "城镇新增就业5.5万人以上。"], 2024)
+    assert [(f.indicator, f.kind, f.value, f.unit, f.modifier) for f in found][0] == (
+        "gdp_growth", "target", 1.0, "个百分点", "about")
+    # in a review it is no figure: a result gives its own rate
+    found, _ = extract_figures(["去年地区生产总值增速高于全省1.2个百分点。"], 2024, ["review"])
+    assert found == []
 
 
 @pytest.mark.parametrize("text, value, flagged", [("地区生产总值增长150%", 150.0, True), ("城镇调查失业率55%", 55.0, True),

@@ -6,7 +6,8 @@ import json
 
 import pytest
 from devzone import Analyzer
-from devzone.stages.clean import furniture_kind
+from devzone.document import RawText
+from devzone.stages.clean import clean, furniture_kind
 
 from .conftest import run_cli
 
@@ -226,3 +227,10 @@ def test_the_structure_evaluation_counts_a_short_junk_line_only_where_it_was_kep
     assert not _holds("完善法律法规体系建设。", "法律") and _holds("法律法规体系", "法律")
     assert _holds("面对压力—2—", "—2—")
     assert _holds("一般公共预算收入（政府工作报告附件二维码）", "（政府工作报告附件二维码）")
+
+
+def test_a_page_number_run_into_a_one_line_report_is_taken_out_before_its_spaces():
+    line = "一是综合实力稳步提升。全市地区生产总值增长6.4%，一 — 1 — 般公共预算收入增长7.2%。" * 60
+    cleaned = clean(RawText(text=line, encoding="utf-8"))
+    assert "—" not in cleaned.text and "一般公共预算收入增长7.2%" in cleaned.text
+    assert dict(cleaned.dropped)["page_number"] == 60

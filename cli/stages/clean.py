@@ -142,17 +142,15 @@ _HEADING_THEN_TEXT = re.compile(r"^(" + _ENUMERATOR + r"[^。！？；：\s]{2,4
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、；：“”（）])[ \t\u3000](?=\S)|(?<=\S)[ \t\u3000](?=[\u4e00-\u9fff，、。；：“”（）%])")
 
 
-def _report_lines(text: str) -> list[str]:
-    """The lines of a text, a report run together on one line cut back into its sections."""
+def _report_lines(line: str) -> list[str]:
+    """A line of a text, or a report run together on one line cut back into its sections."""
+    if len(line) <= RUN_TOGETHER_CHARS:
+        return [line]
+    # Runs of spaces count as one, as cleaning leaves them, so a second cleaning finds the
+    # same spaces to drop (cleaning is idempotent).
     lines: list[str] = []
-    for line in text.split("\n"):
-        if len(line) <= RUN_TOGETHER_CHARS:
-            lines.append(line)
-            continue
-        # Runs of spaces count as one, as cleaning leaves them, so a second cleaning finds the
-        # same spaces to drop (cleaning is idempotent).
-        for piece in _RUN_TOGETHER_HEADING.split(_INNER_SPACE.sub(" ", line)):
-            lines.extend(_WRAP_SPACE.sub("", part) for part in _HEADING_THEN_TEXT.split(piece, maxsplit=1) if part)
+    for piece in _RUN_TOGETHER_HEADING.split(_INNER_SPACE.sub(" ", line)):
+        lines.extend(_WRAP_SPACE.sub("", part) for part in _HEADING_THEN_TEXT.split(piece, maxsplit=1) if part)
     return lines
 
 
@@ -224,10 +222,14 @@ def clean(raw: RawText) -> CleanText:
     dropped: Counter[str] = Counter()
     posted: list[str] = []
     in_related = False
-    for line_raw in _report_lines(_LINE_BREAKS.sub("\n", text)):
-        line_raw, pages = remove_inline_page_numbers(line_raw)
+    report_lines: list[str] = []
+    for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
+        # Page numbers go before the line width's spaces do: those spaces tell them apart.
+        text_line, pages = remove_inline_page_numbers(text_line)
         if pages:
             dropped["page_number"] += pages
+        report_lines.extend(_report_lines(text_line))
+    for line_raw in report_lines:
         line = normalise_line(line_raw)
         if not line:
             lines.append("")

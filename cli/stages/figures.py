@@ -59,7 +59,8 @@ def _normalise(text: str) -> str:
 # ---------------------------------------------------------------- numbers
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CN_NUMERAL = rf"[{_CN_DIGITS}][{_CN_DIGITS}万亿点]*"
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+# 5 . 5%: a PDF's text layer may space out a decimal point (on both sides, unlike a list's 5. ).
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:(?:\.| \. )\d+)?"
 _ARABIC_RE = re.compile(rf"(?:{_ARABIC})")
 _CN_NUMERAL_RE = re.compile(_CN_NUMERAL)
 _TRAILING_SCALE_RE = re.compile(r"(万亿|亿|万)\Z")
@@ -239,14 +240,30 @@ _IN_STEP_RE = re.compile(
     r"\s*(?:增长|增速|增幅)?(?:要|力争|继续|努力|保持|实现|基本)*(?:与|同|和)"
     r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长)(?:保持|基本|实现)*同步"
     r"|\s*(?:增长|增速)?(?:基本)?同步增长"
+    r"|\s*(?:稳步|持续|稳定)增长(?=[,;、。]|\Z)"  # 居民收入稳步增长: a target with no number
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
 )
 # A target held to a level set elsewhere or to no number at all (涨幅控制在省下达目标以内,
 # 保持合理水平): qualitative, value null, like 与经济增长同步.
 _HELD_TO_TARGET_RE = re.compile(
-    r"\s*(?:涨幅|增幅|增速)?(?:要|继续)?(?:控制在|保持在?)(?:省|市|自治区|国家|上级)?(?:下达|确定|规定|设定)?的?"
-    r"(?:调控目标|预期目标|目标|合理水平|合理区间)(?:以内|之内|范围内|内)?"
+    r"\s*(?:涨幅|增幅|增速)?(?:要|继续)?(?:控制在|保持在?)(?:省|市|自治区|国家|上级)?(?:下达|确定|规定|设定|定)?的?"
+    r"(?:调控目标|预期目标|目标|合理水平|合理区间|范围)(?:以内|之内|范围内|内)?"
 )
+# A growth target stated only as a margin over the province or country (地区生产总值增速高于
+# 全省1个百分点左右): the margin is the figure, in 个百分点.
+_MARGIN_RE = re.compile(
+    r"\s*(?:增速|增幅|增长)?(?:要|力争|继续|努力)?(?:高于|快于)(?:全国|全省|全市|全区|全州|省平均|省平|全省平均)"
+    r"(?:平均水平|平均)?\s*(?P<number>\d+(?:\.\d+)?)\s*个百分点(?P<after>左右|以上)?"
+)
+# Growth quarter by quarter up to the year's (GDP一季度累计增长4.7%、二季度累计增长6.3%…，全年累计
+# 增长6.7%): the year's figure is read, the quarters are the way there.
+_QUARTERS_THEN_YEAR_RE = re.compile(
+    r"(?:(?:第?[一二三四]季度|上半年|前三季度|1[-—~至]\d{1,2}月)(?:累计)?(?:同比)?(?:增长|增速为?)\s*\d+(?:\.\d+)?%"
+    r"(?:左右)?[、,;]\s*)+(?=全年)"
+)
+# A list item no indicator of the table names, sharing the list's qualifier (城镇调查失业率、
+# 居民消费价格指数、节能减排降碳指标控制在省定范围内).
+_OTHER_INDICATORS_RE = re.compile(r"[\u4e00-\u9fff]{2,10}指标")
 _FLAT_RE = re.compile(
     r"\s*(?:同比|比上年|较上年)?(?:与|和|同)?(?:上年|去年)?(?:同期)?(?:水平)?(?P<basic>基本)?(?:保持)?持平"
 )
@@ -293,7 +310,7 @@ _SUB_YEAR_RE = re.compile(
 # later results too, as in mid-year reviews.
 _SUB_YEAR_OPENING_RE = re.compile(
     r"(?:\A|[。!?;,:])\s*(?:开发区|园区|全市|全省|全区|全县|我市|我省|我区|据统计|数据显示)?,?\s*"
-    r"(?P<period>前三季度|前三个季度|上半年|第一季度|一季度|前两季度)"
+    r"(?P<period>前三季度|前三个季度|上半年|第一季度|一季度|前两季度|全年)"
 )
 _SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
              "前两季度": "H1"}
@@ -354,6 +371,20 @@ def _rejected_after(text: str, end: int) -> bool:
     return bool(_REJECT_AFTER_RE.match(text, end))
 
 
+def _is_price_index(alias: re.Match[str], indicators: Sequence[Indicator], match: re.Match[str]) -> bool:
+    """居民消费价格指数控制在103左右: a price index against last year's 100, written bare."""
+    if not alias.group().endswith("指数") or not any(i.id == "cpi" for i in indicators):
+        return False
+    number = _decimal(match.group("n1")) if match.group("n2") is None else None
+    return number is not None and Decimal(95) <= number <= Decimal(110)
+
+
+def _price_index(value: _Value, indicators: Sequence[Indicator]) -> Indicator | None:
+    if not value.unit and not value.scale:  # read bare only when _is_price_index
+        return next((i for i in indicators if i.id == "cpi"), None)
+    return None
+
+
 def _pick(indicators: Sequence[Indicator], percent: bool) -> Indicator | None:
     """Growth or rate for a percentage, level or count for an amount."""
     wanted = ("growth", "rate") if percent else ("level", "count")
@@ -395,7 +426,7 @@ def _interpret(value: _Value, indicators: Sequence[Indicator], shared_head: str 
     head = value.head.strip() or shared_head
     post = value.post or shared_post
     percent = value.unit in ("%", "个百分点", "‰")
-    indicator = _pick(indicators, percent)
+    indicator = _pick(indicators, percent) or _price_index(value, indicators)
     if indicator is None:
         return None
     set_to = _SET_TO_RE.search(head) is not None
@@ -428,8 +459,11 @@ def _interpret(value: _Value, indicators: Sequence[Indicator], shared_head: str 
     if value.unit in _TO_BASE:
         base_unit, conversion = _TO_BASE[value.unit]
         factor *= conversion
+    base = _scaled(number, factor)
+    if not unit and number is not None:
+        base = float(number - 100)  # a price index of 103 is a rise of 3 %: comparable with the rest
     return _Reading(indicator, _scaled(number, Decimal(1)), _scaled(low, Decimal(1)), _scaled(high, Decimal(1)),
-                    unit, modifier, _scaled(number, factor), base_unit, value.start, value.end, head)
+                    unit, modifier, base, base_unit, value.start, value.end, head)
 
 
 # ---------------------------------------------------------------- kind and period
@@ -518,8 +552,8 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
         if sub.group("m1"):
             return kind, f"{base}-M{int(sub.group('m1'))}-M{int(sub.group('m2'))}"
         return kind, f"{base}-{_SUB_YEAR[sub.group()]}"
-    if kind == "achieved" and stated is None and opening is not None:
-        return kind, f"{base}-{_SUB_YEAR[opening]}"
+    if kind == "achieved" and stated is None and opening in _SUB_YEAR:
+        return kind, f"{base}-{_SUB_YEAR[opening]}"  # 全年 closes an earlier 前三季度
     return kind, str(base)
 
 
@@ -704,7 +738,7 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
     经济增长基本同步)."""
     end, listed = alias.end(), False
     while end < len(scan.text) and scan.text[end] in "、和及":
-        following = alias_re.match(scan.text, end + 1)
+        following = alias_re.match(scan.text, end + 1) or _OTHER_INDICATORS_RE.match(scan.text, end + 1)
         if following is None:
             break
         end, listed = following.end(), True
@@ -719,6 +753,22 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
     scan.emit(name, alias.start(), reading)
     if not listed:  # the others of a list are read in turn, each with the same qualifier
         scan.consumed_to = found.end()
+    return True
+
+
+def _read_margin(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator]) -> bool:
+    """增速高于全省1个百分点左右: a growth target as a margin (value 1, unit 个百分点)."""
+    found = _MARGIN_RE.match(scan.text, alias.end())
+    growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
+    if found is None or growth is None:
+        return False
+    modifier = _MODIFIER_AFTER_MAP[found.group("after")] if found.group("after") else "point"
+    reading = _Reading(growth, float(found.group("number")), None, None, "个百分点", modifier, None, None,
+                       found.start("number"), found.end(), "")
+    scan.emit(name, alias.start(), reading)
+    if scan.figures[-1][1].kind == "achieved":
+        scan.figures.pop()  # a margin is how a target is set; a result gives its own rate
+    scan.consumed_to = found.end()
     return True
 
 
@@ -741,7 +791,8 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
     A chained value must be of the other kind (a level after a growth or the reverse), so that
     增长7%以上、力争达到8% or 增长5.7%，高于全国0.7个百分点 add nothing."""
     text = scan.text
-    position = alias.end()
+    quarters = _QUARTERS_THEN_YEAR_RE.match(text, alias.end())
+    position = quarters.end() if quarters else alias.end()
     seen_percent: set[bool] = set()
     read_any = False
     first = True
@@ -750,7 +801,7 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         match = _HEAD_VALUE_RE.match(text, position)
         if match is None:
             return read_any
-        value = _read_value(match, text)
+        value = _read_value(match, text, bare=first and _is_price_index(alias, indicators, match))
         if value is None:
             if first and _LOOSE_RE.match(text, alias.end()):
                 scan.skipped += 1  # a number we see but cannot read: counted, never guessed
@@ -875,7 +926,8 @@ def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
             continue
         name = scan.original[alias.start():alias.end()]
         indicators = table.by_alias[alias.group()]
-        if _read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators):
+        if (_read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators)
+                or _read_margin(scan, alias, name, indicators)):
             continue
         if not _read_chain(scan, alias, name, indicators) and _LOOSE_RE.match(text, alias.end()):
             scan.skipped += 1

@@ -52,14 +52,31 @@ def heading_part(heading: str, top: bool = True) -> str | None:
     return "review" if top and _WEAK_REVIEW.search(heading) else None
 
 
+_HEADING_YEAR = re.compile(r"(\d{4})年")
+
+
+def _top_heading_part(heading: str, latest_year: int | None) -> str | None:
+    """The part a top heading names; of two top headings naming years (2023年主要工作,
+    2024年主要目标和重点工作), the one of the earlier year is the review."""
+    part = heading_part(heading)
+    found = _HEADING_YEAR.search(heading)
+    if part == "plan" and found and latest_year is not None and int(found.group(1)) < latest_year:
+        return "review"
+    return part
+
+
 def assign_parts(document: Document) -> Document:
     parts: list[str | None] = []
     top_parts: dict[str, str | None] = {}
     last_top: str | None = None
+    years = [int(m.group(1)) for p in document.paragraphs if p.heading_path
+             for m in [_HEADING_YEAR.search(p.heading_path[0])] if m]
+    latest_year = max(years, default=None)
     for p in document.paragraphs:
         part = None
         for depth in range(len(p.heading_path) - 1, -1, -1):
-            part = heading_part(p.heading_path[depth], top=depth == 0)
+            part = (heading_part(p.heading_path[depth], top=False) if depth else
+                    _top_heading_part(p.heading_path[depth], latest_year))
             if part:
                 break
         top = None
@@ -69,7 +86,7 @@ def assign_parts(document: Document) -> Document:
                 # A top section whose heading names no part, after the review or the targets,
                 # is this year's tasks (reports run review -> targets -> plan), unless it comes
                 # straight after the review and reads as results.
-                named = heading_part(first)
+                named = _top_heading_part(first, latest_year)
                 follows = "review" if last_top == "review" and _reads_as_results(p.text) else "plan"
                 top_parts[first] = named or (follows if last_top in ("review", "targets", "plan") else None)
                 last_top = top_parts[first] or last_top

@@ -72,6 +72,7 @@ _LEAD = re.compile(
 MAX_LEAD_CHARS = 40
 _ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
 MAX_FRONT_LINES = 30
+MAX_FRONT_CHARS = 1200
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,9 @@ def segment(text: str) -> Document:
     # A work report's text starts at its address (各位代表：): what a web page puts above it
     # (a photo caption naming the speaker, a summary box) is front matter, not a paragraph.
     address = next((i for i, ln in enumerate(lines[:MAX_FRONT_LINES]) if _ADDRESS.match(ln.text)), None)
-    if address is not None and address > first_body:
+    # Only a short stretch can be front matter: a file that opens with the review's body has
+    # lost its opening, and the 各位代表 found is a later one (各位代表，成绩来之不易).
+    if address is not None and address > first_body and sum(len(ln.text) for ln in lines[first_body:address]) <= MAX_FRONT_CHARS:
         first_body = address
     preamble = lines[:first_body]
     md_doc = sum(1 for ln in lines if ln.md_level) >= 2
