@@ -177,8 +177,10 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         stem = _YEAR_IN_NAME.sub("", stem).strip("_- ")
         if stem and re.fullmatch(r"[\u4e00-\u9fff]{2,20}", stem):
             # The file says where; the text may still say it in full (蚌埠 -> 蚌埠市).
-            written = re.search(re.escape(stem) + r"(市|县|区|州|盟|旗|省|自治区)", body_head)
-            place = written.group(0) if written else stem
+            # The form the text uses most (宣城市, not the 宣城区 of 宣城区域).
+            forms = Counter(re.findall(re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)", body_head))
+            written = forms.most_common(1)[0][0] if forms else None
+            place = written or stem
             sources["place"] = "text" if written else "file_name"
 
     wording = Counter(re.findall(r"全国|全省|全市|全州|全县", body_head))

@@ -79,6 +79,10 @@ def assign_parts(document: Document) -> Document:
                     _top_heading_part(p.heading_path[depth], latest_year))
             if part:
                 break
+        if part == "targets" and depth < len(p.heading_path) - 1:
+            # 二、2024年总体思路和目标任务 / （一）坚持项目为王…: the targets are stated in a
+            # paragraph; the numbered sections under the same heading are the year's tasks.
+            part = "plan"
         top = None
         if p.heading_path:
             first = p.heading_path[0]

@@ -25,6 +25,8 @@ _OPENER = re.compile("[" + re.escape(_OPENERS) + "]")
 _NESTING_CLOSER = re.compile("[" + re.escape(_CLOSERS.replace('"', "").replace("'", "")) + "]")
 _CONTINUATION_START = "，,、。；;：:）)”’」』》"
 _DANGLING = "的了和与及或在对把被将从向于以并而且、，,—"
+# Nouns that end in one of those words (政策取向): a heading may end with them.
+_NOUNS_ENDING_DANGLING = ("取向", "方向", "导向", "走向", "动向", "倾向", "意向")
 _ENUMERATOR = re.compile(r"^(第?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次|最后)$")
 # No quantified group faces another over the same characters, so no line can backtrack.
 _MD_HEADING = re.compile(r"^(#{1,6})(.*)$")
@@ -126,11 +128,16 @@ def _is_heading_like(line: _Line) -> bool:
         return False
     # A line that stops at an opening bracket or a function word was broken by the page
     # (…缔结了 / 中苏友好同盟互助条约 / …), not written as a heading.
-    if text[-1] in _OPENERS or text[-1] in _DANGLING or _ENUMERATOR.match(text):
+    if text[-1] in _OPENERS or _ENUMERATOR.match(text):
+        return False
+    if text[-1] in _DANGLING and not text.endswith(_NOUNS_ENDING_DANGLING):
         return False
     # A short unpunctuated line with a full-width comma inside is usually a
     # sentence broken by the page, unless a blank line sets it apart.
-    return "，" not in text or line.blank_after or bool(numbered_level(text))
+    commas = text.count("，")
+    if commas >= 3 and not numbered_level(text):
+        return False  # 现在，我代表国务院，向大会报告政府工作，请…: a sentence that lost its 。
+    return not commas or line.blank_after or bool(numbered_level(text))
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -160,6 +167,9 @@ def _glue(left: str, right: str) -> str:
 _JOINED_FURNITURE = re.compile(r"^本作品.{0,200}(公有领域|不适用于该法)|^注[:：]中文维基文库")
 
 
+# A numeral alone, set apart by a blank line (一 / 二 over the sections of a 1960 report): the
+# section's number as its heading, not an item's enumerator.
+_SECTION_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _BARE_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]|[（(]\d{1,2}[）)])$")
 
 
@@ -168,11 +178,15 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     alone on its line (bold text on a web page) with the heading it numbers."""
     out: list[_Line] = []
     for line in lines:
-        if out and _BARE_ENUMERATOR.match(out[-1].text) and not out[-1].md_level and not line.role:
+        if (out and _BARE_ENUMERATOR.match(out[-1].text) and not out[-1].md_level and not line.role
+                and not (out[-1].blank_after and _SECTION_NUMERAL.match(out[-1].text))):
             out[-1] = _Line(out[-1].text + line.text, line.blank_after, line.md_level)
             continue
         if out and not line.md_level and not out[-1].md_level and not line.role and not out[-1].role:
             prev = out[-1]
+            if _heading_goes_on(prev, line):
+                out[-1] = _Line(prev.text + line.text, line.blank_after, 0)
+                continue
             prev_is_body = not _is_heading_like(prev)
             starts_mid = line.text[0] in _CONTINUATION_START
             if starts_mid or (prev_is_body and not is_terminated(prev.text) and not numbered_level(line.text)):
@@ -180,6 +194,20 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
                 continue
         out.append(line)
     return out
+
+
+MAX_HEADING_TAIL_CHARS = 16
+
+
+def _heading_goes_on(prev: _Line, line: _Line) -> bool:
+    """三、持续提升政府 / 治理效能和服务水平: a numbered heading broken over two lines, with no
+    blank line between; the second part is short, unnumbered and unpunctuated."""
+    if prev.blank_after or numbered_level(prev.text) not in (1, 2) or is_terminated(prev.text):
+        return False
+    if numbered_level(line.text) or _BARE_ENUMERATOR.match(line.text) or is_terminated(line.text):
+        return False
+    return (len(line.text) <= MAX_HEADING_TAIL_CHARS and "，" not in line.text
+            and len(prev.text) + len(line.text) <= MAX_HEADING_CHARS)
 
 
 MAX_RUN_IN_HEADING_CHARS = 50
@@ -328,7 +356,8 @@ def segment(text: str) -> Document:
     seen: set[str] = set()
     duplicates = 0
     n_sentences = 0
-    for line, is_heading in zip(lines, heading_flags, strict=True):
+    parts_above = _part_headings(lines, heading_flags)
+    for position, (line, is_heading) in enumerate(zip(lines, heading_flags, strict=True)):
         if is_heading:
             if line.md_level == 1 and title is None:
                 title = line.text
@@ -336,7 +365,7 @@ def segment(text: str) -> Document:
             if md_doc and not line.md_level and not numbered_level(line.text):
                 dropped["caption"] += 1  # a bare caption under a Markdown heading
                 continue
-            level = line.md_level or numbered_level(line.text) or 1
+            level = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, line.text))
@@ -361,6 +390,18 @@ def segment(text: str) -> Document:
         duplicate_paragraphs=duplicates,
         front=tuple(front),
     )
+
+
+_FIRST_NUMBERED = re.compile(r"^一[、.．]")
+
+
+def _part_headings(lines: list[_Line], heading_flags: list[bool]) -> set[int]:
+    """Unnumbered headings that head a numbered run of their own (2023年工作回顾 then 一、…
+    二、…; 2024年重点工作 then 一、… again): the parts of the report, a level above 一、."""
+    heads = [i for i, flag in enumerate(heading_flags) if flag and not lines[i].md_level]
+    above = {i for i, j in zip(heads, heads[1:])
+             if not numbered_level(lines[i].text) and _FIRST_NUMBERED.match(lines[j].text)}
+    return above if len(above) >= 2 else set()
 
 
 def _attach_leads(lines: list[_Line], heading_flags: list[bool]) -> tuple[list[_Line], list[bool]]:
