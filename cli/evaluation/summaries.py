@@ -81,7 +81,7 @@ def _carries(summary: Sequence[str], figure_labels: list[dict[str, Any]]) -> boo
     """Whether a summary sentence and a labeled figure's sentence are the same statement."""
     squashed = [squash(s) for s in summary]
     for label in figure_labels:
-        target = squash(label["sentence"])
+        target = squash(clean_paragraph(label["sentence"]))  # as devzone cleans it (page numbers out)
         if any(s and (s in target or target in s or squash(target[:30]) in s) for s in squashed):
             return True
     return False
@@ -94,6 +94,7 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
     figure_labels = {r["report"]: r["figures"] for r in read_jsonl(figures)} if figures and figures.is_file() else {}
     scores: dict[str, dict[str, list[tuple[float, float]]]] = defaultdict(lambda: defaultdict(list))
     both: dict[str, list[bool]] = defaultdict(list)
+    lacking: dict[str, list[dict[str, Any]]] = defaultdict(list)
     systems: dict[str, Callable[[str, Path], list[str] | None]] = {
         "devzone": lambda text, path: [s["text"] for s in five.analyse(path).to_dict()["summary"]],
         "lead-5": lambda text, path: lead(text),
@@ -125,6 +126,9 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
         if result and target:
             summary = [s["text"] for s in six.analyse(path).to_dict()["summary"]]
             both[split].append(_carries(summary, result) and _carries(summary, target))
+            if not both[split][-1]:
+                lacking[split].append({"report": row["report"], "result": _carries(summary, result),
+                                       "target": _carries(summary, target)})
     sets = {}
     for split, by_system in sorted(scores.items()):
         sets[split] = {
@@ -133,6 +137,7 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
             "rouge": {name: {"rouge1_f1": round(sum(a for a, _ in v) / len(v), 4),
                              "rouge2_f1": round(sum(b for _, b in v) / len(v), 4)} for name, v in by_system.items()},
             "headline_and_target": (f"{sum(both[split])}/{len(both[split])}" if both[split] else None),
+            "headline_or_target_missing": lacking[split],
         }
     return {"sets": sets}
 
@@ -146,4 +151,7 @@ def summaries_text(result: dict[str, Any]) -> str:
         lines.append(f"  {'system':<20}{'ROUGE-1 F1':>12}{'ROUGE-2 F1':>12}")
         for name, r in s["rouge"].items():
             lines.append(f"  {name:<20}{r['rouge1_f1']:>12.4f}{r['rouge2_f1']:>12.4f}")
+        for miss in s.get("headline_or_target_missing", []):
+            lacking = " and ".join(k for k in ("result", "target") if not miss[k])
+            lines.append(f"  six-sentence summary lacks the {lacking}: {miss['report']}")
     return "\n".join(lines) + "\n"

@@ -195,7 +195,7 @@ def normalise_script(text: str) -> tuple[str, int, bool]:
 
 def clean_paragraph(text: str) -> str:
     """One paragraph cleaned without splitting or merging it (for classify --jsonl)."""
-    text, _, _ = normalise_script(text)
+    text, _, _ = normalise_script(remove_inline_page_numbers(text)[0])
     return normalise_line(" ".join(text.split()))
 
 
@@ -203,7 +203,7 @@ def clean_lines(lines: Sequence[str]) -> list[str]:
     """Lines of one report cleaned as ``clean_paragraph`` cleans one, with the script decided
     on all of them together, as it is for the whole report (a short heading of a traditional
     report has too few traditional characters to be converted on its own)."""
-    text, _, _ = normalise_script("\n".join(lines))
+    text, _, _ = normalise_script("\n".join(remove_inline_page_numbers(line)[0] for line in lines))
     cleaned = text.split("\n")
     if len(cleaned) != len(lines):
         return [clean_paragraph(line) for line in lines]
