@@ -234,3 +234,13 @@ def test_a_page_number_run_into_a_one_line_report_is_taken_out_before_its_spaces
     cleaned = clean(RawText(text=line, encoding="utf-8"))
     assert "—" not in cleaned.text and "一般公共预算收入增长7.2%" in cleaned.text
     assert dict(cleaned.dropped)["page_number"] == 60
+
+
+def test_a_text_with_every_digit_spaced_is_read_with_its_numbers_whole():
+    text = "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，经济增长8 ．8 ％。\n\n今年的主要目标是：经济增长速度8 ％。\n"
+    cleaned = clean(RawText(text=text, encoding="utf-8")).text
+    assert "1997年国内生产总值达到74772亿元" in cleaned.replace(" ", "") and "8．8％" in cleaned
+    assert clean(RawText(text=cleaned, encoding="utf-8")).text == cleaned  # idempotent
+    report = Analyzer().analyse_text(text).to_dict()
+    assert {(f["indicator"], f["kind"], f["value"]) for f in report["figures"]} >= {
+        ("gdp_total", "achieved", 74772.0), ("gdp_growth", "achieved", 8.8), ("gdp_growth", "target", 8.0)}

@@ -176,9 +176,17 @@ def is_furniture(line: str) -> bool:
     return furniture_kind(line) is not None
 
 
+# A text set with a space after every digit (1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元, 8 ．8 ％):
+# where a line has three digits spaced so, its numbers are written again whole.
+_SPACED_DIGITS = re.compile(r"\d [\d．.] \d")
+_SPACE_IN_NUMBER = re.compile(r"(?<=[\d．.]) (?=[\d．.％%])")
+
+
 def normalise_line(line: str) -> str:
     line = _INVISIBLE.sub("", line)
     line = _INNER_SPACE.sub(" ", line)
+    if _SPACED_DIGITS.search(line):
+        line = _SPACE_IN_NUMBER.sub("", line)
     return line.strip()
 
 
