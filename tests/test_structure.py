@@ -244,3 +244,15 @@ def test_a_text_with_every_digit_spaced_is_read_with_its_numbers_whole():
     report = Analyzer().analyse_text(text).to_dict()
     assert {(f["indicator"], f["kind"], f["value"]) for f in report["figures"]} >= {
         ("gdp_total", "achieved", 74772.0), ("gdp_growth", "achieved", 8.8), ("gdp_growth", "target", 8.0)}
+
+
+def test_a_review_that_runs_on_into_this_years_targets_changes_part_there():
+    # the file lost the heading between last year's review and this year's work
+    text = ("一、2023年工作回顾\n\n过去一年，全市地区生产总值增长6%，城镇新增就业4.3万人。\n\n"
+            "（一）坚持民生为本。城乡居民人均可支配收入分别增长6%、7.5%。\n\n"
+            "今年全市经济社会发展主要预期目标是：地区生产总值增长7%左右。\n\n"
+            "（一）坚定不移扩大有效需求\n\n扎实推进有效投资，城镇新增就业4.1万人。\n")
+    report = Analyzer().analyse_text(text).to_dict()
+    assert [p["part"] for p in report["paragraphs"]] == ["review", "review", "targets", "plan"]
+    assert {(f["kind"], f["value"]) for f in report["figures"] if f["indicator"] == "urban_new_jobs"} == {
+        ("achieved", 4.3), ("target", 4.1)}

@@ -111,7 +111,33 @@ def assign_parts(document: Document) -> Document:
             if part == "targets" and len(_TARGET_FIGURE.findall(p.text)) < 2:
                 part = "plan"
         parts.append(part)
-    return document.with_layers(parts=tuple(_parts_by_reading(document, parts)))
+    return document.with_layers(parts=tuple(_parts_by_reading(document, _after_declared_targets(document, parts))))
+
+
+# This year's targets declared (今年全市经济社会发展主要预期目标是：…, 做好今年政府工作的总体要求是):
+# what follows is no longer the review, whatever heading it still sits under.
+_TARGETS_DECLARED = re.compile(
+    r"(?:今年|\d{4}年)[^。；]{0,24}(?:主要预期目标|预期目标|主要目标)(?:是|为)[:：]?|今年政府工作的总体要求是"
+)
+
+
+def _after_declared_targets(document: Document, parts: list[str | None]) -> list[str | None]:
+    """A review section that goes on into this year's targets and tasks (its file lost the
+    heading between them): from the declaration on, targets, then the plan."""
+    out = list(parts)
+    section: str | None = None
+    for i, p in enumerate(document.paragraphs):
+        top = p.heading_path[0] if p.heading_path else ""
+        if section is not None and top != section:
+            section = None
+        if out[i] != "review":
+            continue
+        if section is None and _TARGETS_DECLARED.search(p.text):
+            section = top
+            out[i] = "targets"
+        elif section is not None:
+            out[i] = "targets" if _TARGET_CUES.search(p.text[:120]) else "plan"
+    return out
 
 
 def _parts_by_reading(document: Document, parts: list[str | None]) -> list[str | None]:
