@@ -669,3 +669,12 @@ def test_a_registered_unemployment_rate_stands_in_only_where_no_surveyed_rate_is
         ("unemployment_rate", "城镇登记失业率", 3.0)]
     assert [(f["indicator"], f["value"]) for f in second if "失业率" in f["name"]] == [
         ("unemployment_rate", 5.1), ("registered_unemployment_rate", 3.0)]
+
+
+def test_growth_in_a_clause_after_an_aside_is_the_named_subjects():
+    found, _ = extract_figures(["经济发展取得新成效，地区生产总值增速快于全省的势头不断巩固提升，全年增长7.8%、全省第二。"], 2024,
+                               ["review"])
+    assert [(f.indicator, f.kind, f.value) for f in found] == [("gdp_growth", "achieved", 7.8)]
+    # with another subject between, the growth is that one's
+    found, _ = extract_figures(["地区生产总值稳步回升，规上工业增加值增长7.8%。"], 2024, ["review"])
+    assert [(f.indicator, f.value) for f in found] == [("industrial_value_added_growth", 7.8)]

@@ -785,6 +785,29 @@ def _read_flat(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators
     return True
 
 
+# A clause that goes on with the growth of the subject named before an aside (地区生产总值增速
+# 快于全省的势头不断巩固提升，全年增长7.8%): no subject of its own, so the named one's.
+_LATER_GROWTH_RE = re.compile(r"[,;]\s*(?=(?:全年|同比|比上年|较上年)*(?:增长|下降)\s*\d)")
+MAX_ASIDE_CHARS = 40
+
+
+def _read_later_clause(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator],
+                       alias_re: re.Pattern[str]) -> None:
+    text = scan.text
+    limit = min(alias.end() + MAX_ASIDE_CHARS, *(e for e in scan.sentence_ends if e > alias.end()), len(text))
+    found = _LATER_GROWTH_RE.search(text, alias.end(), limit)
+    if found is None or alias_re.search(text, alias.end(), found.end()) or re.search(r"\d", text[alias.end():found.start()]):
+        return
+    match = _HEAD_VALUE_RE.match(text, found.end())
+    value = _read_value(match, text) if match else None
+    if value is None or value.unit != "%":
+        return
+    reading = _interpret(value, indicators)
+    if reading is not None:
+        scan.emit(name, alias.start(), reading)
+        scan.consumed_to = max(scan.consumed_to, value.end)
+
+
 def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator]) -> bool:
     """The figure after an alias and the ones chained to it: 地区生产总值35538亿元、增长5.3%.
 
@@ -929,5 +952,9 @@ def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
         if (_read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators)
                 or _read_margin(scan, alias, name, indicators)):
             continue
-        if not _read_chain(scan, alias, name, indicators) and _LOOSE_RE.match(text, alias.end()):
+        if _read_chain(scan, alias, name, indicators):
+            continue
+        if _LOOSE_RE.match(text, alias.end()):
             scan.skipped += 1
+        else:
+            _read_later_clause(scan, alias, name, indicators, table.alias_re)
