@@ -678,3 +678,16 @@ def test_growth_in_a_clause_after_an_aside_is_the_named_subjects():
     # with another subject between, the growth is that one's
     found, _ = extract_figures(["地区生产总值稳步回升，规上工业增加值增长7.8%。"], 2024, ["review"])
     assert [(f.indicator, f.value) for f in found] == [("industrial_value_added_growth", 7.8)]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("城镇调查失业率控制在国家调控范围内。", "unemployment_rate"),
+    ("城镇调查失业率与全省保持一致。", "unemployment_rate"),
+    ("居民消费价格保持平稳；", "cpi"),
+    ("居民消费价格指数不高于省控线。", "cpi"),
+    ("完成省下达居民消费价格涨幅控制目标。", "cpi"),
+    ("城乡居民人均可支配收入和经济增长基本同步。", "income_growth"),
+])
+def test_qualitative_targets_are_in_step(text, indicator):
+    found, _ = extract_figures(["今年主要预期目标是：" + text], 2024)
+    assert [(f.indicator, f.kind, f.value, f.modifier) for f in found] == [(indicator, "target", None, "in_step")]

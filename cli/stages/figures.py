@@ -182,7 +182,7 @@ _ALLOWED_BEFORE = re.compile(
     r"我县|我旗|本市|开发区|经开区|高新区|园区|新区|其中|初步预计|预计|预期|力争|确保|争取|努力|继续|实现|"
     r"完成|推动|促进|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
     r"年末|年底|年内|年度|年|月|同期|累计|初步核算|核算|据初步核算|据统计|数据显示|显示|要|将|"
-    r"主要指标|指标)*"
+    r"主要指标|指标|(?:省|国家|上级|省上)?下达的?)*"
 )
 _CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]*\Z")
 
@@ -247,8 +247,14 @@ _IN_STEP_RE = re.compile(
 # 保持合理水平): qualitative, value null, like 与经济增长同步.
 _HELD_TO_TARGET_RE = re.compile(
     r"\s*(?:涨幅|增幅|增速)?(?:要|继续)?(?:控制在|保持在?)(?:省|市|自治区|国家|上级)?(?:下达|确定|规定|设定|定)?的?"
-    r"(?:调控目标|预期目标|目标|合理水平|合理区间|范围)(?:以内|之内|范围内|内)?"
+    r"(?:调控目标|预期目标|目标|合理水平|合理区间|调控范围|范围)(?:以内|之内|范围内|内)?"
+    r"|\s*(?:涨幅|增幅|增速)?(?:与|同)(?:全省|全国|全市|全区)(?:保持)?一致"
+    r"|\s*(?:涨幅)?(?:不高于|不超过|低于)省控线"
 )
+# A rate held steady, with no number (居民消费价格保持平稳): a target of its own kind.
+_HELD_STEADY_RE = re.compile(r"\s*(?:涨幅)?(?:保持|总体|基本)*(?:平稳|稳定)(?=[,;。]|\Z)")
+# A target the province sets (完成省下达的居民消费价格指数…目标任务): named, never numbered here.
+_SET_ABOVE_RE = re.compile(r"完成(?:省|国家|上级|省上)?下达的?\Z")
 # A growth target stated only as a margin over the province or country (地区生产总值增速高于
 # 全省1个百分点左右): the margin is the figure, in 个百分点.
 _MARGIN_RE = re.compile(
@@ -737,7 +743,7 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
     value null; also for each of a list that shares it (一般公共预算收入、居民人均可支配收入与
     经济增长基本同步)."""
     end, listed = alias.end(), False
-    while end < len(scan.text) and scan.text[end] in "、和及":
+    while end < len(scan.text) and scan.text[end] in "、和及" and not _IN_STEP_RE.match(scan.text, end):
         following = alias_re.match(scan.text, end + 1) or _OTHER_INDICATORS_RE.match(scan.text, end + 1)
         if following is None:
             break
@@ -747,6 +753,12 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
     if found is None:
         growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
         found = _HELD_TO_TARGET_RE.match(scan.text, end) if growth else None
+    if found is None:
+        growth = next((i for i in indicators if i.kind_of_value == "rate"), None)
+        found = _HELD_STEADY_RE.match(scan.text, end) if growth else None
+    if found is None and _SET_ABOVE_RE.search(scan.text, max(0, alias.start() - 12), alias.start()):
+        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
+        found = alias if growth else None
     if found is None or growth is None:
         return False
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
