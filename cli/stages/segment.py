@@ -73,6 +73,9 @@ _LEAD = re.compile(
 )
 MAX_LEAD_CHARS = 40
 _ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
+# A part of the report named by its heading (2023年工作回顾, 2024年工作安排): a section heading
+# even above the first paragraph, never the headline.
+_PART_HEADING = re.compile(r"^(?:\d{4}年|过去一年|过去五年)?(?:政府)?工作(?:回顾|安排)$")
 MAX_FRONT_LINES = 30
 MAX_FRONT_CHARS = 1200
 
@@ -122,8 +125,9 @@ def _is_heading_like(line: _Line) -> bool:
         return False
     if _LEADING_DASH.match(text):
         return len(text) <= 2 * MAX_HEADING_CHARS  # a dated subtitle under the headline
-    if len(text) > MAX_HEADING_CHARS:
-        return False
+    if len(text) > MAX_HEADING_CHARS and not (
+            line.blank_after and len(text) <= 2 * MAX_HEADING_CHARS and numbered_level(text) in (1, 2)):
+        return False  # a numbered heading set apart may run long (一、坚持在…上精准发力，加快建设…)
     if text[0] in _CONTINUATION_START:
         return False
     # A line that stops at an opening bracket or a function word was broken by the page
@@ -250,6 +254,7 @@ def _pick_title(preamble: list[_Line]) -> str | None:
     candidates = [
         ln.text for ln in preamble
         if not ln.role and not _LEADING_DASH.match(ln.text) and not ln.md_level and not numbered_level(ln.text)
+        and not _PART_HEADING.search(ln.text)
     ]
     if not candidates:
         return None
@@ -337,7 +342,8 @@ def segment(text: str) -> Document:
     # A Markdown H1 later on, with no title yet, is still the headline.
     if preamble:
         # Section headings before the first paragraph stay headings; the rest is masthead.
-        body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (not ln.md_level and numbered_level(ln.text))]
+        body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (
+            not ln.md_level and (numbered_level(ln.text) or _PART_HEADING.search(ln.text)))]
         masthead = [ln for ln in preamble if ln not in body_preamble and ln.text != title]
         front += [FrontLine("masthead", ln.text) for ln in masthead]
         dropped["masthead"] += len(masthead)
@@ -399,9 +405,11 @@ def _part_headings(lines: list[_Line], heading_flags: list[bool]) -> set[int]:
     """Unnumbered headings that head a numbered run of their own (2023年工作回顾 then 一、…
     二、…; 2024年重点工作 then 一、… again): the parts of the report, a level above 一、."""
     heads = [i for i, flag in enumerate(heading_flags) if flag and not lines[i].md_level]
-    above = {i for i, j in zip(heads, heads[1:])
+    above = {i: j == i + 1 for i, j in zip(heads, heads[1:])
              if not numbered_level(lines[i].text) and _FIRST_NUMBERED.match(lines[j].text)}
-    return above if len(above) >= 2 else set()
+    # One alone counts when 一、 follows it at once (2024年重点工作安排建议 / 一、…): nothing
+    # but the numbered run can be under it.
+    return set(above) if len(above) >= 2 else {i for i, at_once in above.items() if at_once}
 
 
 def _attach_leads(lines: list[_Line], heading_flags: list[bool]) -> tuple[list[_Line], list[bool]]:
