@@ -687,7 +687,14 @@ def test_growth_in_a_clause_after_an_aside_is_the_named_subjects():
     ("居民消费价格指数不高于省控线。", "cpi"),
     ("完成省下达居民消费价格涨幅控制目标。", "cpi"),
     ("城乡居民人均可支配收入和经济增长基本同步。", "income_growth"),
+    ("居民人均可支配收入与经济增长相匹配；", "income_growth"),
 ])
 def test_qualitative_targets_are_in_step(text, indicator):
     found, _ = extract_figures(["今年主要预期目标是：" + text], 2024)
     assert [(f.indicator, f.kind, f.value, f.modifier) for f in found] == [(indicator, "target", None, "in_step")]
+
+
+def test_a_growth_to_secure_and_one_to_strive_for_gives_the_first():
+    found, _ = extract_figures(["今年主要预期目标是：地区生产总值增速“保8争9”，规上工业增加值增长11%以上。"], 2024)
+    assert [(f.indicator, f.kind, f.value, f.unit, f.modifier) for f in found][0] == (
+        "gdp_growth", "target", 8.0, "%", "point")

@@ -238,7 +238,7 @@ _MODIFIER_AFTER_MAP = {
 }
 _IN_STEP_RE = re.compile(
     r"\s*(?:增长|增速|增幅)?(?:要|力争|继续|努力|保持|实现|基本)*(?:与|同|和)"
-    r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长)(?:保持|基本|实现)*同步"
+    r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长)(?:保持|基本|实现)*(?:同步|相匹配|相适应)"
     r"|\s*(?:增长|增速)?(?:基本)?同步增长"
     r"|\s*(?:稳步|持续|稳定)增长(?=[,;、。]|\Z)"  # 居民收入稳步增长: a target with no number
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
@@ -270,6 +270,8 @@ _QUARTERS_THEN_YEAR_RE = re.compile(
 # A list item no indicator of the table names, sharing the list's qualifier (城镇调查失业率、
 # 居民消费价格指数、节能减排降碳指标控制在省定范围内).
 _OTHER_INDICATORS_RE = re.compile(r"[\u4e00-\u9fff]{2,10}指标")
+# 增速“保8争9”: a growth to secure (8 %) and one to strive for (9 %), the first the target.
+_SECURE_STRIVE_RE = re.compile(r"\s*(?:增速|增长)?[“\"]?保(?P<number>\d+(?:\.\d+)?)争\d+(?:\.\d+)?[”\"]?")
 _FLAT_RE = re.compile(
     r"\s*(?:同比|比上年|较上年)?(?:与|和|同)?(?:上年|去年)?(?:同期)?(?:水平)?(?P<basic>基本)?(?:保持)?持平"
 )
@@ -769,13 +771,20 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
 
 
 def _read_margin(scan: _ParagraphScan, alias: re.Match[str], name: str, indicators: Sequence[Indicator]) -> bool:
-    """增速高于全省1个百分点左右: a growth target as a margin (value 1, unit 个百分点)."""
-    found = _MARGIN_RE.match(scan.text, alias.end())
+    """增速高于全省1个百分点左右: a growth target as a margin (value 1, unit 个百分点); 增速
+    “保8争9”: the growth to secure (8 %)."""
     growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
+    found = _MARGIN_RE.match(scan.text, alias.end())
+    if found is not None:
+        modifier = _MODIFIER_AFTER_MAP[found.group("after")] if found.group("after") else "point"
+        unit, base = "个百分点", None
+    else:
+        found = _SECURE_STRIVE_RE.match(scan.text, alias.end())
+        modifier, unit = "point", "%"
+        base = float(found.group("number")) if found else None
     if found is None or growth is None:
         return False
-    modifier = _MODIFIER_AFTER_MAP[found.group("after")] if found.group("after") else "point"
-    reading = _Reading(growth, float(found.group("number")), None, None, "个百分点", modifier, None, None,
+    reading = _Reading(growth, float(found.group("number")), None, None, unit, modifier, base, "%" if base else None,
                        found.start("number"), found.end(), "")
     scan.emit(name, alias.start(), reading)
     if scan.figures[-1][1].kind == "achieved":
