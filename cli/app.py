@@ -539,11 +539,12 @@ def evaluate(
     structure: bool = typer.Option(False, "--structure", help="Evaluate structure and metadata on labels/structure/agreed.jsonl."),
     figures: bool = typer.Option(False, "--figures", help="Evaluate key figures on labels/figures/agreed.jsonl."),
     summaries: bool = typer.Option(False, "--summaries", help="Evaluate summaries on labels/summaries/picks.jsonl."),
+    keywords: bool = typer.Option(False, "--keywords", help="Evaluate keywords on labels/keywords/agreed.jsonl."),
     corpus: Path = typer.Option(Path("../shared"), "--corpus", help="Where the labeled corpus reports are (corpus/...)."),
 ) -> None:
     """Cross-validate the theme classifier by document against a keyword baseline; or, with
-    --structure, --figures or --summaries, score structure and metadata, key figures or summaries against the
-    readers' agreed labels, separately on tuned and held-out reports.
+    --structure, --figures, --summaries or --keywords, score structure and metadata, key figures, summaries
+    or keywords against the readers' agreed labels, separately on tuned and held-out reports.
 
     Example:
 
@@ -554,8 +555,17 @@ def evaluate(
         devzone evaluate --figures
 
         devzone evaluate --summaries
+
+        devzone evaluate --keywords
     """
     from . import pipeline
+
+    if keywords:
+        from .evaluation.keywords import evaluate_keywords, keywords_text
+
+        result = evaluate_keywords(labels / "keywords" / "agreed.jsonl", labels.resolve().parent, corpus)
+        _Writer().write(_dumps(result, True) + "\n" if as_json else keywords_text(result))
+        return
 
     if summaries:
         from .evaluation.summaries import evaluate_summaries, summaries_text

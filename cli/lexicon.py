@@ -65,6 +65,14 @@ class Lexicon:
     def idf(self) -> dict[str, float]:
         return self.load().idf
 
+    @property
+    def keyword_idf(self) -> dict[str, float]:
+        """The idf of the words that may be keywords: with the shipped lexicon, its terms
+        (nouns, names, abbreviations: ``models/terms.txt``) and the user's words; with a
+        dictionary of the user's own, every word of it."""
+        loaded = self.load()
+        return loaded.idf if self.dictionary else loaded.term_idf()
+
     def content_words(self, text: str) -> list[str]:
         return self.load().content_words(text)
 
@@ -82,6 +90,14 @@ class LoadedLexicon:
         self.user_words = user_words
         self.idf = idf
         self._content: dict[str, bool] = {}  # words recur: decide each once
+        self._term_idf: dict[str, float] | None = None
+
+    def term_idf(self) -> dict[str, float]:
+        """The idf of the shipped lexicon's terms and the user's words."""
+        if self._term_idf is None:
+            terms = resources.terms()
+            self._term_idf = {w: v for w, v in self.idf.items() if w in terms or w in self.user_words}
+        return self._term_idf
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text`` in order, punctuation and spaces included."""

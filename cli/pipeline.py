@@ -126,7 +126,7 @@ class Analyzer:
             model = self.model
             return lambda d: classify(d, model)
         if name == "summarize":
-            o, idf = self.options, self.lexicon.idf
+            o, idf = self.options, self.lexicon.keyword_idf
             return lambda d: summarize(d, idf, o.top_k, o.theme_top_k, o.theme_summaries)
         raise ValueError(f"unknown stage {name!r}")
 

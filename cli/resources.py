@@ -38,6 +38,12 @@ def stopwords() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def terms() -> frozenset[str]:
+    """The shipped lexicon's words that may be keywords (built by labels/build_terms.py)."""
+    return frozenset(word_list(model_path("terms.txt").read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=1)
 def theme_definitions() -> dict[str, dict[str, str]]:
     """Theme id -> its Chinese name and definition, from the package's themes.json."""
     import json

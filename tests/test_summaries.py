@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from devzone import Analyzer, Options
-from devzone.ranking.keywords import WordCounts
+from devzone.ranking.keywords import ONCE_WEIGHT, WordCounts
 
 from .conftest import seed
 from .test_structure import PROVINCE
@@ -59,9 +59,10 @@ def test_no_summary_of_the_other_theme_unless_asked():
 
 def test_keywords_rank_by_the_formula_with_ties_broken_by_the_word():
     # WordCounts ranks with array operations; the contract is the plain formula,
-    # (1 + log c) * idf * c / count in the report, best first, ties by the word.
+    # (1 + log c) * idf * c / count in the report, a word said once weighing ONCE_WEIGHT of
+    # that, best first, ties by the word; only the lexicon's terms and the user's words count.
     analyzer = Analyzer()
-    idf = analyzer.lexicon.idf
+    idf = analyzer.lexicon.keyword_idf
     rng = random.Random(7)
     for name in ("000", "002", "004"):
         document = analyzer.analyse(seed(name)).document
@@ -71,9 +72,19 @@ def test_keywords_rank_by_the_formula_with_ties_broken_by_the_word():
         for _ in range(20):
             units = sorted(rng.sample(range(len(tokens)), rng.randint(1, len(tokens))))
             inside = Counter(w for u in units for w in tokens[u] if w in idf)
-            expected = sorted(inside, key=lambda w: (-((1 + math.log(inside[w])) * idf[w] * inside[w] / everywhere[w]), w))
+            score = {w: (1.0 if c >= 2 else ONCE_WEIGHT) * (1 + math.log(c)) * idf[w] * c / everywhere[w]
+                     for w, c in inside.items()}
+            expected = sorted(inside, key=lambda w: (-score[w], w))
             assert counts.keywords(units, k=8) == tuple(expected[:8])
     assert WordCounts([["unknownword"]], idf).keywords([0]) == ()
+
+
+def test_keywords_are_terms_never_numerals_idioms_or_verbs():
+    idf = Analyzer().lexicon.keyword_idf
+    for word in ("一枚", "三张", "第三轮", "万余户", "责无旁贷", "填表"):
+        assert word not in idf, word
+    for word in ("泥石流", "游艇", "零关税", "科尔沁沙地"):
+        assert word in idf, word
 
 
 def test_a_long_list_of_targets_is_summarised_whole_not_cut_at_its_first_clause():

@@ -8,6 +8,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+ONCE_WEIGHT = 0.3
 _one_plus_log = np.zeros(1)  # 1 + log(c) for the counts met so far, from math.log itself
 
 
@@ -21,7 +22,8 @@ def _one_plus_logs(biggest: int) -> np.ndarray:
 class WordCounts:
     """The lexicon words of a report's units as integer ids, so that a theme's keywords are
     counted and ranked with a few array operations rather than a Python step per word.
-    Only lexicon words count, so fragments jieba guesses for unknown strings never show."""
+    Only the words of ``idf`` count (the lexicon's terms and the user's words), so neither
+    fragments jieba guesses for unknown strings nor verbs, idioms and numerals ever show."""
 
     def __init__(self, token_lists: Sequence[Sequence[str]], idf: Mapping[str, float]):
         known = [[w for w in tokens if w in idf] for tokens in token_lists]
@@ -45,6 +47,9 @@ class WordCounts:
             return ()
         c = counts[present]
         score = _one_plus_logs(int(c.max()))[c] * self.idf[present] * c / self.everywhere[present]
+        # A word said once is a weak keyword, however rare (一枚, 街角): readers kept 0.54 of
+        # the top 8 per theme with this, 0.43 without (labels/keywords, tune reports).
+        score = np.where(c >= 2, score, ONCE_WEIGHT * score)
         # The k best, ties broken by the word as a sort of (score, word) pairs would: every
         # word that reaches the k-th best score is a candidate, and they are few.
         floor = np.partition(score, len(score) - k)[len(score) - k] if len(score) > k else -math.inf

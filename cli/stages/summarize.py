@@ -245,18 +245,18 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
         pool = [k for p in paragraphs for k in by_paragraph.get(p, [])]
         picked: list[int] = []
         scores = quality * (0.2 + theme_probabilities[:, col])
+        # Within a theme, take units that are themselves about it: a paragraph that mixes
+        # themes contributes only its on-theme sentences, to the summary and the keywords.
+        on_theme = [k for k in pool if best_theme[k] == col or theme_probabilities[k, col] >= ON_THEME] or pool
         if theme != "other" or theme_summaries == "all":
-            # Within a theme, take units that are themselves about it: a paragraph that
-            # mixes themes contributes only its on-theme sentences.
-            on_theme = [k for k in pool if best_theme[k] == col or theme_probabilities[k, col] >= ON_THEME]
-            picked = select_mmr(on_theme or pool, scores, shingles, theme_top_k)
+            picked = select_mmr(on_theme, scores, shingles, theme_top_k)
         theme_summaries_out.append(
             ThemeSummary(
                 theme=theme,
                 share=round(shares[theme], 4),
                 paragraphs=tuple(paragraphs),
                 summary=_ranked(units, picked, scores),
-                keywords=word_counts.keywords(pool),
+                keywords=word_counts.keywords(on_theme),
             )
         )
     body_units = [k for k, u in enumerate(units) if in_body[u.paragraph]]
