@@ -698,3 +698,13 @@ def test_a_growth_to_secure_and_one_to_strive_for_gives_the_first():
     found, _ = extract_figures(["今年主要预期目标是：地区生产总值增速“保8争9”，规上工业增加值增长11%以上。"], 2024)
     assert [(f.indicator, f.kind, f.value, f.unit, f.modifier) for f in found][0] == (
         "gdp_growth", "target", 8.0, "%", "point")
+
+
+def test_a_level_from_where_it_was_to_where_it_is_gives_where_it_is():
+    found, _ = extract_figures(["国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%。"],
+                               2003, ["review"])
+    assert [(f.indicator, f.kind, f.period, f.value, f.unit) for f in found] == [
+        ("gdp_total", "achieved", "2002", 10.2, "万亿元")]
+    # the average growth over the years between is no year's growth
+    found, _ = extract_figures(["全市地区生产总值由103.97亿元增加到1117.56亿元，年均增长8.2%。"], 2024, ["review"])
+    assert [(f.indicator, f.value) for f in found] == [("gdp_total", 1117.56)]

@@ -267,6 +267,12 @@ _QUARTERS_THEN_YEAR_RE = re.compile(
     r"(?:(?:第?[一二三四]季度|上半年|前三季度|1[-—~至]\d{1,2}月)(?:累计)?(?:同比)?(?:增长|增速为?)\s*\d+(?:\.\d+)?%"
     r"(?:左右)?[、,;]\s*)+(?=全年)"
 )
+# A level from where it was to where it is (国内生产总值从1997年的7.4万亿元增加到2002年的10.2
+# 万亿元, 由103.97亿元增加到1117.56亿元): the figure is where it is now.
+_FROM_LEVEL_RE = re.compile(
+    r"\s*(?:从|由)(?:\d{4}年(?:的|末)?)?\s*\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?"
+    r"(?:增加|增长|提高|提升|扩大|跃升)(?:到|至)(?:\d{4}年(?:的|末)?)?"
+)
 # A list item no indicator of the table names, sharing the list's qualifier (城镇调查失业率、
 # 居民消费价格指数、节能减排降碳指标控制在省定范围内).
 _OTHER_INDICATORS_RE = re.compile(r"[\u4e00-\u9fff]{2,10}指标")
@@ -835,7 +841,8 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
     A chained value must be of the other kind (a level after a growth or the reverse), so that
     增长7%以上、力争达到8% or 增长5.7%，高于全国0.7个百分点 add nothing."""
     text = scan.text
-    quarters = _QUARTERS_THEN_YEAR_RE.match(text, alias.end())
+    from_level = _FROM_LEVEL_RE.match(text, alias.end())
+    quarters = _QUARTERS_THEN_YEAR_RE.match(text, alias.end()) or from_level
     position = quarters.end() if quarters else alias.end()
     seen_percent: set[bool] = set()
     read_any = False
@@ -870,6 +877,8 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         reading = _interpret(value, indicators)
         if reading is not None:
             scan.emit(name, alias.start(), reading)
+        if from_level:
+            return True  # the growth after it (年均增长8.2%) is over the years between, no year's
 
 
 def _skip_asides(text: str, position: int, separator_first: bool) -> int:
