@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from devzone import Analyzer
-from devzone.stages.figures import Figure, extract_figures, load_indicators, parse_number
+from devzone.stages.figures import Figure, extract_figures, headline_figures, load_indicators, parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -688,6 +688,9 @@ def test_growth_in_a_clause_after_an_aside_is_the_named_subjects():
     ("完成省下达居民消费价格涨幅控制目标。", "cpi"),
     ("城乡居民人均可支配收入和经济增长基本同步。", "income_growth"),
     ("居民人均可支配收入与经济增长相匹配；", "income_growth"),
+    ("地区生产总值增速高于全省平均水平，", "gdp_growth"),
+    ("城镇新增就业完成省定任务；", "urban_new_jobs"),
+    ("完成省下达的城镇新增就业人口、万元GDP综合能耗等目标任务。", "urban_new_jobs"),
 ])
 def test_qualitative_targets_are_in_step(text, indicator):
     found, _ = extract_figures(["今年主要预期目标是：" + text], 2024)
@@ -708,3 +711,10 @@ def test_a_level_from_where_it_was_to_where_it_is_gives_where_it_is():
     # the average growth over the years between is no year's growth
     found, _ = extract_figures(["全市地区生产总值由103.97亿元增加到1117.56亿元，年均增长8.2%。"], 2024, ["review"])
     assert [(f.indicator, f.value) for f in found] == [("gdp_total", 1117.56)]
+
+
+def test_a_number_in_the_tasks_beats_the_lists_qualifier_in_the_headline():
+    text = ["今年主要预期目标是：地区生产总值增长6%左右，城镇新增就业完成省定任务。", "全年城镇新增就业6.8万人。"]
+    found, _ = extract_figures(text, 2024, ["targets", "plan"])
+    jobs = [f for f in headline_figures(found, 2024) if f.indicator == "urban_new_jobs"]
+    assert [(f.kind, f.value, f.modifier) for f in jobs] == [("target", 6.8, "point")]

@@ -139,15 +139,18 @@ def headline_figures(figures: Sequence[Figure], year: int | None) -> list[Figure
     return sorted(chosen.values(), key=lambda f: (order[f.indicator or ""], f.kind != "achieved"))
 
 
-def _headline_rank(figure: Figure, year: int | None) -> tuple[int, int]:
+def _headline_rank(figure: Figure, year: int | None) -> tuple[int, int, int]:
     """Higher is better: a target of the report's year, an achieved figure of the latest
     whole year; among equals, the earlier in the text (the caller keeps the first)."""
     period = figure.period or ""
     last = period.split("-")[-1] if "-" in period and period[:4].isdigit() else period[:4]
     whole_year = len(period) == 4
     if figure.kind == "target":
-        return (int(year is not None and period == str(year)), int(whole_year))
-    return (int(last) if last.isdigit() else 0, int(whole_year))
+        # A number beats a qualifier (完成省定任务 in the list, 6.8万人 in the tasks): it is
+        # what an analyst compares.
+        stated = figure.value is not None or figure.low is not None
+        return (int(year is not None and period == str(year)), int(whole_year), int(stated))
+    return (int(last) if last.isdigit() else 0, int(whole_year), 1)
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,10 @@ _IN_STEP_RE = re.compile(
     r"|\s*(?:增长|增速)?(?:基本)?同步增长"
     r"|\s*(?:稳步|持续|稳定)增长(?=[,;、。]|\Z)"  # 居民收入稳步增长: a target with no number
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
+    r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|不低于)(?:全省|全国|全市|全区|全州)(?:平均水平|平均)?(?=[,;。、]|\Z)"
 )
+# A target that is the one set above, whatever its kind (城镇新增就业完成省定任务).
+_DONE_AS_SET_RE = re.compile(r"\s*(?:人数|人口)?完成(?:省|市|国家|上级)?(?:定|下达)的?(?:目标)?任务")
 # A target held to a level set elsewhere or to no number at all (涨幅控制在省下达目标以内,
 # 保持合理水平): qualitative, value null, like 与经济增长同步.
 _HELD_TO_TARGET_RE = re.compile(
@@ -764,9 +770,10 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
     if found is None:
         growth = next((i for i in indicators if i.kind_of_value == "rate"), None)
         found = _HELD_STEADY_RE.match(scan.text, end) if growth else None
-    if found is None and _SET_ABOVE_RE.search(scan.text, max(0, alias.start() - 12), alias.start()):
-        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
-        found = alias if growth else None
+    if found is None and (_SET_ABOVE_RE.search(scan.text, max(0, alias.start() - 12), alias.start())
+                          or _DONE_AS_SET_RE.match(scan.text, end)):
+        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate", "count")), None)
+        found = _DONE_AS_SET_RE.match(scan.text, end) or alias if growth else None
     if found is None or growth is None:
         return False
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
