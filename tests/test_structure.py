@@ -256,3 +256,15 @@ def test_a_review_that_runs_on_into_this_years_targets_changes_part_there():
     assert [p["part"] for p in report["paragraphs"]] == ["review", "review", "targets", "plan"]
     assert {(f["kind"], f["value"]) for f in report["figures"] if f["indicator"] == "urban_new_jobs"} == {
         ("achieved", 4.3), ("target", 4.1)}
+
+
+def test_a_heading_written_as_a_sentence_heads_its_numbered_items_and_a_short_run_on():
+    text = ("二、2024年工作安排\n\n（一）围绕构建现代化产业体系，锚定产创融合这个核心抓手，塑优产业治理体系。\n\n"
+            "1.攻坚重大项目，带动产业强链提质。巩固“三比一提升”成效，转变产业项目生成模式，新开工项目120个。\n\n"
+            "（二）着力扩大需求，激发有潜能的消费。打好扩大内需升级战，推动消费提档升级。\n\n"
+            "培育壮大新型消费。加快万花楼、十字街、万达广场等商圈建设，打造一批消费新场景，发展数字消费、绿色消费、健康消费。\n")
+    paragraphs = Analyzer().analyse_text(text).to_dict()["paragraphs"]
+    assert [p["heading_path"][-1] for p in paragraphs] == [
+        "（一）围绕构建现代化产业体系，锚定产创融合这个核心抓手，塑优产业治理体系",
+        "（二）着力扩大需求，激发有潜能的消费", "（二）着力扩大需求，激发有潜能的消费"]
+    assert paragraphs[1]["text"].startswith("打好扩大内需升级战")

@@ -225,10 +225,13 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     for k, line in enumerate(lines):
         level = 0 if line.md_level or line.role else numbered_level(line.text)
         end = _RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1) if level in (1, 2) else None
-        if end is not None and len(line.text) - end.end() >= 20:
+        rest = len(line.text) - end.end() if end is not None else 0
+        if end is not None and (rest >= 20 or (rest and _body_follows(lines, k, level))):
+            # the text run on after the heading is its section's first statement; a short one
+            # (打好扩大内需升级战，推动消费提档升级。) too, when the section's text follows
             out.append(_Line(line.text[: end.start()], False, 0, run_in=True))
             out.append(_Line(line.text[end.end():], line.blank_after, 0))
-        elif end is not None and end.end() == len(line.text) and _body_follows(lines, k):
+        elif end is not None and end.end() == len(line.text) and _body_follows(lines, k, level):
             # （一）聚力打造…，在服务全国发展大局中展现新担当。 alone on its line, the section's
             # text after it: a heading written as a sentence, not a paragraph of one.
             out.append(_Line(line.text[: end.start()], line.blank_after, 0, run_in=True))
@@ -237,12 +240,15 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _body_follows(lines: list[_Line], k: int) -> bool:
-    """The line after the k-th is body text (not a heading, not another numbered item)."""
+def _body_follows(lines: list[_Line], k: int, level: int) -> bool:
+    """The line after the k-th is body text: not a heading, not another item of this level or
+    above (an item of a deeper one, 1.攻坚重大项目… under （一）…, is the section's text)."""
     if k + 1 >= len(lines):
         return False
     after = lines[k + 1]
-    return not (after.md_level or after.role or numbered_level(after.text)) and len(after.text) > MAX_HEADING_CHARS
+    after_level = numbered_level(after.text)
+    return (not (after.md_level or after.role) and (not after_level or after_level > level)
+            and len(after.text) > MAX_HEADING_CHARS)
 
 
 def _pick_title(preamble: list[_Line]) -> str | None:
