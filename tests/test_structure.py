@@ -148,6 +148,7 @@ def test_a_city_report_without_a_headline_falls_back_to_the_file_name_for_place_
     ("版权所有：四川省人民政府办公厅 蜀ICP备05003828号", "copyright"),
     ("索引号：11510000MB1533019J/2026-00012", "id"),
     ("省长施小琳作政府工作报告。记者 王某 摄", "caption"),
+    ("粗体文字", "widget"),
 ])
 def test_furniture_is_known_by_kind(line, kind):
     assert furniture_kind(line) == kind
