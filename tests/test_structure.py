@@ -269,3 +269,21 @@ def test_a_heading_written_as_a_sentence_heads_its_numbered_items_and_a_short_ru
         "（一）围绕构建现代化产业体系，锚定产创融合这个核心抓手，塑优产业治理体系",
         "（二）着力扩大需求，激发有潜能的消费", "（二）着力扩大需求，激发有潜能的消费"]
     assert paragraphs[1]["text"].startswith("打好扩大内需升级战")
+
+
+def test_place_from_the_file_name_takes_the_official_name_the_text_writes():
+    opening = "各位代表：\n现在，我代表州人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+    text = opening + "全州地区生产总值增长6%，凉山州发展迈出新步伐，凉山州乡村振兴加快。\n贯彻《凉山彝族自治州自治条例》。"
+    assert _report(text, "archive/凉山.txt")["place"] == "凉山彝族自治州"
+    # the government that reports says which of the names it is (its capital is a 市 inside it)
+    text = opening + "甘孜县、甘孜县城和甘孜县乡村面貌一新，甘孜州全州地区生产总值增长6%。"
+    assert _report(text, "archive/甘孜.txt")["place"] == "甘孜州"
+
+
+def test_a_report_that_ranks_itself_in_the_country_is_not_national_for_that():
+    text = ("各位主任、委员：\n下面，我代表行署作工作报告。\n一、2023年工作回顾\n"
+            "全盟地区生产总值增长6%，增速居全国前列，全国首个试点落地，全国百强县新增一个。")
+    r = _report(text, "archive/锡林郭勒.txt")
+    assert (r["place"], r["level"]) == ("锡林郭勒", "city")
+    r = _report("各位代表：\n我代表中央人民政府向大会报告工作。\n一、过去五年的工作\n全国工农业总产值增长。", "1954.txt")
+    assert (r["place"], r["level"]) == ("中国", "national")

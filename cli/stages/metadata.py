@@ -104,7 +104,8 @@ def level_of(place: str | None, wording: Counter[str] | None = None) -> str | No
     if wording:
         best, n = max(wording.items(), key=lambda kv: kv[1], default=("", 0))
         if n:
-            return {"全国": "national", "全省": "province", "全市": "city", "全州": "city", "全县": "county"}.get(best)
+            return {"全国": "national", "全省": "province", "全市": "city", "全州": "city", "全盟": "city",
+                    "全县": "county"}.get(best)
     return None
 
 
@@ -163,7 +164,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         place = _zone_named_in(head) or (m.group(1) if m else None)
     if place is None:
         m = _REPRESENT.search(opening)
-        if m and m.group(1) not in ("省", "市", "区", "县", "州", "自治区"):
+        if m and m.group(1) == "中央":
+            place = "中国"  # 我代表中央人民政府: the national government before the State Council (1954)
+        elif m and m.group(1) not in ("省", "市", "区", "县", "州", "自治区"):
             place = m.group(1)
         elif re.search(r"我代表国务院", opening):
             place = "中国"
@@ -176,14 +179,25 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         stem = PurePath(source).stem if source and source != "-" else ""
         stem = _YEAR_IN_NAME.sub("", stem).strip("_- ")
         if stem and re.fullmatch(r"[\u4e00-\u9fff]{2,20}", stem):
-            # The file says where; the text may still say it in full (蚌埠 -> 蚌埠市).
-            # The form the text uses most (宣城市, not the 宣城区 of 宣城区域).
+            # The file says where; the text may still say it in full (蚌埠 -> 蚌埠市): the
+            # official name of an autonomous prefecture where the text writes it anywhere
+            # (凉山彝族自治州, not the 凉山州 it says most), else the form it uses most (宣城市,
+            # not the 宣城区 of 宣城区域).
+            full = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?自治(?:州|县|旗)",
+                             "\n".join(p.text for p in document.paragraphs))
             forms = Counter(re.findall(re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)", body_head))
-            written = forms.most_common(1)[0][0] if forms else None
+            # The government that reports says which: 我代表州人民政府 is 恩施州's, whatever
+            # 恩施市 inside it the text names more often.
+            government = _REPRESENT_LEVEL.search(opening)
+            suffix = (government.group(1) or "")[-1:] if government else ""
+            own = [form for form, _ in forms.most_common() if suffix and form.endswith(suffix)]
+            written = full.group(0) if full else own[0] if own else forms.most_common(1)[0][0] if forms else None
             place = written or stem
             sources["place"] = "text" if written else "file_name"
 
-    wording = Counter(re.findall(r"全国|全省|全市|全州|全县", body_head))
+    # 全国 tells a national report only where nothing names a place: every report ranks
+    # itself in the country (锡林郭勒's says 全国 more than 全盟).
+    wording = Counter(re.findall(r"全省|全市|全州|全盟|全县" if place else r"全国|全省|全市|全州|全盟|全县", body_head))
     represent = _REPRESENT_LEVEL.search(opening)
     level = level_of(place, wording)
     if represent and (level is None or sources.get("place") == "file_name"):
