@@ -287,3 +287,13 @@ def test_a_report_that_ranks_itself_in_the_country_is_not_national_for_that():
     assert (r["place"], r["level"]) == ("锡林郭勒", "city")
     r = _report("各位代表：\n我代表中央人民政府向大会报告工作。\n一、过去五年的工作\n全国工农业总产值增长。", "1954.txt")
     assert (r["place"], r["level"]) == ("中国", "national")
+
+
+def test_a_report_of_the_year_so_far_takes_the_latest_year_it_names_as_done():
+    text = ("今年以来，开发区立足当前抓推进。前三季度地区生产总值完成107.92亿元，同比增长3.4%。\n\n"
+            "完成2022年度事业单位公开招聘工作，2021年雪后受灾苗木补植工作全部完成，二期预计于2024年3月底竣工。")
+    r = _report(text)
+    assert (r["year"], r["metadata_source"]["year"]) == (2022, "text")
+    assert [f["period"] for f in r["figures"] if f["indicator"] == "gdp_total"] == ["2022-Q1-Q3"]
+    # a report that is no review of the year so far keeps to what names its year
+    assert _report("一、过去五年的工作\n\n到2010年实现远景目标，国内生产总值翻两番。", "2003.txt")["year"] == 2003

@@ -35,6 +35,8 @@ _OFFICE_NAME_AT = re.compile(r"(?:省长|市长|主席|州长|县长|区长|总�
 _REPRESENT_LEVEL = re.compile(r"我代表[\u4e00-\u9fff]{0,12}?(国务院|自治区|自治州|省|市|州|盟|县|旗|区)人民政府|我代表(国务院)")
 _REVIEWED_YEAR = re.compile(r"(\d{4})\s*年(?:工作)?回顾|过去的?一年|(\d{4})\s*年是")
 _REPORT_YEAR = re.compile(r"(\d{4})\s*年[\u4e00-\u9fff]{0,20}?(?:政府)?工作报告")
+_YEAR_DONE = re.compile(r"((?:19|20)\d{2})\s*年(?!\d)")
+_PLANNED_BEFORE = re.compile(r"(计划|预计|力争|争取|确保|将|到|至|于|在|前|目标|规划)\s*\Z")
 _YEAR_IN_NAME = re.compile(r"(19[5-9]\d|20[0-4]\d)")
 # Province-level names that reports and file names often write without their suffix.
 PROVINCES = (
@@ -224,6 +226,12 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         named = sorted({int(y) for h in document.headings for y in re.findall(r"((?:19|20)\d{2})\s*年", h)})
         if named:
             year = max(y for y in named if y <= named[0] + 1)
+    if year is None and "今年以来" in body_head:
+        # A news report of the year so far (今年以来) names no year of its own: the latest
+        # year its text names as done, not planned (完成2022年度招聘; not 预计于2022年竣工).
+        done = [int(m.group(1)) for p in document.paragraphs for m in _YEAR_DONE.finditer(p.text)
+                if not _PLANNED_BEFORE.search(p.text, max(0, m.start() - 6), m.start())]
+        year = max(done, default=None)
     if year is not None:
         sources["year"] = "text"
     else:
