@@ -73,7 +73,8 @@ def test_traditional_seed_comes_out_simplified(seed_reports):
 def test_seed_002_line_is_rejoined_and_headings_found(seed_reports):
     report = seed_reports["002"]
     assert any("“升规入统”" in p["text"] for p in report["paragraphs"])
-    assert report["counts"]["headings"] == 4
+    assert report["counts"]["headings"] == 3  # the three sections; the series banner above them is dropped
+    assert report["counts"]["dropped"]["masthead"] == 1
     assert report["paragraphs"][7]["heading_path"][-1] == "民生保障跑出“加速度”"
 
 

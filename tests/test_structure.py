@@ -297,3 +297,10 @@ def test_a_report_of_the_year_so_far_takes_the_latest_year_it_names_as_done():
     assert [f["period"] for f in r["figures"] if f["indicator"] == "gdp_total"] == ["2022-Q1-Q3"]
     # a report that is no review of the year so far keeps to what names its year
     assert _report("一、过去五年的工作\n\n到2010年实现远景目标，国内生产总值翻两番。", "2003.txt")["year"] == 2003
+
+
+def test_a_news_report_of_the_year_so_far_reviews_in_every_unnamed_section():
+    text = ("今年以来，开发区坚持生态优先、绿色发展，以抓项目、扩投资为抓手，推动高质量发展。\n\n"
+            "抓项目促规模\n\n推动发展关键靠项目。开发区党工委、管委会将项目建设作为头等大事，要求各部门全力推进，确保项目落地。\n\n"
+            "抓招商促投资\n\n开发区主要领导带头组成招商考察团队，将延链补链作为核心，力争引进一批项目。\n")
+    assert [p["part"] for p in _report(text)["paragraphs"]] == ["review", "review", "review"]

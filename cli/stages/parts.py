@@ -73,6 +73,9 @@ def assign_parts(document: Document) -> Document:
     years = [int(m.group(1)) for p in document.paragraphs if p.heading_path
              for m in [_HEADING_YEAR.search(p.heading_path[0])] if m]
     latest_year = max(years, default=None)
+    # 今年以来，开发区…: a zone's news report on the year so far opens with it, before any heading.
+    opening = document.paragraphs[0] if document.paragraphs else None
+    so_far = opening is not None and not opening.heading_path and "今年以来" in opening.text[:60]
     for p in document.paragraphs:
         part = None
         for depth in range(len(p.heading_path) - 1, -1, -1):
@@ -93,6 +96,8 @@ def assign_parts(document: Document) -> Document:
                 # straight after the review and reads as results.
                 named = _top_heading_part(first, latest_year)
                 follows = "review" if last_top == "review" and _reads_as_results(p.text) else "plan"
+                if named is None and so_far and last_top in (None, "review"):
+                    named = "review"  # a news report of the year so far: its sections say what was done
                 top_parts[first] = named or (follows if last_top in ("review", "targets", "plan") else None)
                 last_top = top_parts[first] or last_top
             top = top_parts[first]

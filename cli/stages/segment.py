@@ -348,7 +348,7 @@ def segment(text: str) -> Document:
     # A Markdown H1 later on, with no title yet, is still the headline.
     if preamble:
         # Section headings before the first paragraph stay headings; the rest is masthead.
-        body_preamble = [ln for ln in preamble if ln.md_level >= 2 or (
+        body_preamble = [ln for ln in preamble if (ln.md_level >= 2 and not _is_banner(ln, lines)) or (
             not ln.md_level and (numbered_level(ln.text) or _PART_HEADING.search(ln.text)))]
         masthead = [ln for ln in preamble if ln not in body_preamble and ln.text != title]
         front += [FrontLine("masthead", ln.text) for ln in masthead]
@@ -402,6 +402,16 @@ def segment(text: str) -> Document:
         duplicate_paragraphs=duplicates,
         front=tuple(front),
     )
+
+
+def _is_banner(line: _Line, lines: list[_Line]) -> bool:
+    """A page's series banner above the text (## 在…指引下——新时代新作为新篇章 over ### sections):
+    the only heading of its Markdown level, unnumbered, with at least two of a deeper level
+    below it. The sections it would head are the article's own."""
+    if numbered_level(line.text) or _PART_HEADING.search(line.text):
+        return False
+    levels = [ln.md_level for ln in lines if ln.md_level >= 2]
+    return levels.count(line.md_level) == 1 and sum(1 for lv in levels if lv > line.md_level) >= 2
 
 
 _FIRST_NUMBERED = re.compile(r"^一[、.．]")
