@@ -261,6 +261,15 @@ _HELD_TO_TARGET_RE = re.compile(
 _HELD_STEADY_RE = re.compile(r"\s*(?:涨幅)?(?:保持|总体|基本)*(?:平稳|稳定)(?=[,;。]|\Z)")
 # A target the province sets (完成省下达的居民消费价格指数…目标任务): named, never numbered here.
 _SET_ABOVE_RE = re.compile(r"完成(?:省|国家|上级|省上)?下达的?\Z")
+_SET_ABOVE_KINDS = ("growth", "rate", "count")
+# What may follow an alias to make a target with no number, tried in turn, each with the kinds
+# of indicator it can qualify.
+_QUALIFIERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_IN_STEP_RE, ("growth",)),
+    (_HELD_TO_TARGET_RE, ("growth", "rate")),
+    (_HELD_STEADY_RE, ("rate",)),
+    (_DONE_AS_SET_RE, _SET_ABOVE_KINDS),
+)
 # A growth target stated only as a margin over the province or country (地区生产总值增速高于
 # 全省1个百分点左右): the margin is the figure, in 个百分点.
 _MARGIN_RE = re.compile(
@@ -762,18 +771,16 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
         if following is None:
             break
         end, listed = following.end(), True
-    growth = next((i for i in indicators if i.kind_of_value == "growth"), None)
-    found = _IN_STEP_RE.match(scan.text, end) if growth else None
-    if found is None:
-        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate")), None)
-        found = _HELD_TO_TARGET_RE.match(scan.text, end) if growth else None
-    if found is None:
-        growth = next((i for i in indicators if i.kind_of_value == "rate"), None)
-        found = _HELD_STEADY_RE.match(scan.text, end) if growth else None
-    if found is None and (_SET_ABOVE_RE.search(scan.text, max(0, alias.start() - 12), alias.start())
-                          or _DONE_AS_SET_RE.match(scan.text, end)):
-        growth = next((i for i in indicators if i.kind_of_value in ("growth", "rate", "count")), None)
-        found = _DONE_AS_SET_RE.match(scan.text, end) or alias if growth else None
+    growth: Indicator | None = None
+    found: re.Match[str] | None = None
+    for qualifier, kinds in _QUALIFIERS:
+        growth = next((i for i in indicators if i.kind_of_value in kinds), None)
+        found = qualifier.match(scan.text, end) if growth else None
+        if found is not None:
+            break
+    if found is None and _SET_ABOVE_RE.search(scan.text, max(0, alias.start() - 12), alias.start()):
+        growth = next((i for i in indicators if i.kind_of_value in _SET_ABOVE_KINDS), None)
+        found = alias if growth else None
     if found is None or growth is None:
         return False
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
@@ -790,15 +797,16 @@ def _read_margin(scan: _ParagraphScan, alias: re.Match[str], name: str, indicato
     found = _MARGIN_RE.match(scan.text, alias.end())
     if found is not None:
         modifier = _MODIFIER_AFTER_MAP[found.group("after")] if found.group("after") else "point"
-        unit, base = "个百分点", None
+        unit = "个百分点"
     else:
         found = _SECURE_STRIVE_RE.match(scan.text, alias.end())
         modifier, unit = "point", "%"
-        base = float(found.group("number")) if found else None
     if found is None or growth is None:
         return False
-    reading = _Reading(growth, float(found.group("number")), None, None, unit, modifier, base, "%" if base else None,
-                       found.start("number"), found.end(), "")
+    value = float(found.group("number"))
+    in_percent = unit == "%"  # a margin in 个百分点 has no base value
+    reading = _Reading(growth, value, None, None, unit, modifier, value if in_percent else None,
+                       "%" if in_percent else None, found.start("number"), found.end(), "")
     scan.emit(name, alias.start(), reading)
     if scan.figures[-1][1].kind == "achieved":
         scan.figures.pop()  # a margin is how a target is set; a result gives its own rate
