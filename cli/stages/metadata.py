@@ -150,6 +150,8 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             sources["speaker"] = "text"
             break
 
+    # 我代表州人民政府: the government that reports, which says the place's form and the level.
+    represent = _REPRESENT_LEVEL.search(opening)
     place = None
     for text in datelines:
         m = _CONGRESS.search(text)
@@ -190,8 +192,7 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             forms = Counter(re.findall(re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)", body_head))
             # The government that reports says which: 我代表州人民政府 is 恩施州's, whatever
             # 恩施市 inside it the text names more often.
-            government = _REPRESENT_LEVEL.search(opening)
-            suffix = (government.group(1) or "")[-1:] if government else ""
+            suffix = (represent.group(1) or "")[-1:] if represent else ""
             own = [form for form, _ in forms.most_common() if suffix and form.endswith(suffix)]
             written = full.group(0) if full else own[0] if own else forms.most_common(1)[0][0] if forms else None
             place = written or stem
@@ -200,7 +201,6 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     # 全国 tells a national report only where nothing names a place: every report ranks
     # itself in the country (锡林郭勒's says 全国 more than 全盟).
     wording = Counter(re.findall(r"全省|全市|全州|全盟|全县" if place else r"全国|全省|全市|全州|全盟|全县", body_head))
-    represent = _REPRESENT_LEVEL.search(opening)
     level = level_of(place, wording)
     if represent and (level is None or sources.get("place") == "file_name"):
         office = represent.group(1) or represent.group(2)
