@@ -193,7 +193,7 @@ _CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]*\Z")
 _HEAD_WORDS = sorted(
     """同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算 按可比价计算
     按可比口径计算 按同口径计算 可比口径 同口径 年均 平均值 平均 全年 预计 初步预计 实际 今年 要 将 继续
-    努力 力争 确保 争取 首次 再 均 累计 共计 合计 已经 已 进一步 稳定 保持 增速 增幅 涨幅 降幅 指数 总量 规模
+    努力 力争 确保 争取 预期目标 预期 目标 首次 再 均 累计 共计 合计 已经 已 进一步 稳定 保持 增速 增幅 涨幅 降幅 指数 总量 规模
     总额 增长 增加 上涨 上升 提高 提升 增至 增加到 增加至 提高到 提高至 提升到 提升至 下降 降低 减少
     回落 下滑 下降到 下降至 降低到 降低至 降至 降到 减少到 减少至 达到 达 可达 有望 为 是 实现 完成 稳定在
     保持在 控制在 维持在 在 突破 迈上 跨上 站上 跃上 登上 跨越 迈过 越过 超过 超 逾 约 近 接近 大约
@@ -220,7 +220,8 @@ _LOOSE_RE = re.compile(
     _HEAD + rf"(?:-?\d(?!\d{{3}}年)|百分之|(?:{_CN_NUMERAL}|[几数][十百千万]*)(?:万亿|亿|万)?(?:{_UNIT_WORDS}))"
 )
 # After the number: a threshold for a class of things (超200亿元县), an attribute (增长5%的目标).
-_REJECT_AFTER_RE = re.compile(r"的|[县区市镇乡村家个项户座所]")
+# 稳定在5%左右的较低水平 is still the level itself.
+_REJECT_AFTER_RE = re.compile(r"的(?!(?:较低|较高|合理|低|高)?(?:水平|区间))|[县区市镇乡村家个项户座所]")
 _MILESTONE_AFTER_RE = re.compile(r"新?(?:台阶|大关|关口|门槛)")
 _MILESTONE_HEAD_RE = re.compile(r"突破|迈上|跨上|站上|跃上|登上|跨越|迈过|越过|首破|首超")
 _SET_TO_RE = re.compile(r"(?:下降|降低|降|减少|提高|提升|增加|增|上升)(?:到|至)")
@@ -698,6 +699,24 @@ def _scan_respectively(scan: _ParagraphScan, table: _Table) -> None:
         last_slots, last_end = slots, end
 
 
+def _scan_urban_rural_pairs(scan: _ParagraphScan, table: _Table) -> None:
+    """Two values after a joint urban-rural name are the urban and the rural one, 分别 or not
+    (城乡居民人均可支配收入增长4.7%和7.3%): neither is the income of all residents."""
+    text = scan.text
+    for alias in table.alias_re.finditer(text):
+        if alias.group() not in _URBAN_RURAL or any(start <= alias.start() < end for start, end in scan.lists):
+            continue
+        values, end = _list_values(text, alias.end())
+        if len(values) != 2:
+            continue
+        scan.lists.append((alias.start(), end))
+        for indicators, value in zip((table.by_alias[_URBAN_ALIAS], table.by_alias[_RURAL_ALIAS]), values):
+            reading = _interpret(value, indicators, values[0].head.strip(), values[-1].post)
+            if reading is not None:
+                scan.emit(scan.original[alias.start():alias.end()], alias.start(), reading)
+    scan.lists.sort()
+
+
 def _list_slots(offset: int, segment: str, table: _Table) -> list[_Slot]:
     """The names before 分别, each with the indicators it may name (none for unknown names)."""
     aliases = [m for m in table.alias_re.finditer(segment)]
@@ -962,6 +981,7 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         openings = [(m.end(), m.group("period")) for m in _SUB_YEAR_OPENING_RE.finditer(text)]
         scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings)
         _scan_respectively(scan, table)
+        _scan_urban_rural_pairs(scan, table)
         _scan_aliases(scan, table)
         figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
         skipped += scan.skipped
