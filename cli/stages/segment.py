@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, FrontLine, Paragraph, Sentence
 
@@ -55,7 +55,7 @@ def has_sentence_punctuation(text: str) -> bool:
 # The delivery line under a government report's headline (——2025年1月15日在…人民代表大会…
 #会议上), possibly with the speaker run on after it.
 _DATELINE = re.compile(
-    r"^[—\-－–\s]*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"^[—\-－–\s（(]*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日(\s*(在|于)[^。！？]{2,70}?(会议|大会|会)(上|上的讲话)?)?"
 )
 # A speaker line: office then name (四川省人民政府省长 施小琳, 国务院总理 李强).
@@ -78,6 +78,10 @@ _ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
 _PART_HEADING = re.compile(r"^(?:\d{4}年|过去一年|过去五年)?(?:政府)?工作(?:回顾|安排)$")
 MAX_FRONT_LINES = 30
 MAX_FRONT_CHARS = 1200
+# A series of grouping headings (see _mark_series): how long one may run, and how many
+# opening characters the series shares.
+MAX_SERIES_HEADING_CHARS = 90
+PARALLEL_OPENING_CHARS = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class _Line:
     md_level: int  # 0 when not a Markdown heading
     role: str = ""  # "dateline" or "speaker": front matter, never a paragraph
     run_in: bool = False  # a heading cut off the front of its paragraph's line
+    in_series: bool = False  # one of a series of grouping headings (see _mark_series)
 
 
 def _role(text: str) -> str:
@@ -118,7 +123,7 @@ def numbered_level(line: str) -> int:
 
 
 def _is_heading_like(line: _Line) -> bool:
-    if line.md_level or line.run_in:
+    if line.md_level or line.run_in or line.in_series:
         return True
     text = line.text
     if is_terminated(text):
@@ -142,6 +147,21 @@ def _is_heading_like(line: _Line) -> bool:
     if commas >= 3 and not numbered_level(text):
         return False  # 现在，我代表国务院，向大会报告政府工作，请…: a sentence that lost its 。
     return not commas or line.blank_after or bool(numbered_level(text))
+
+
+def _mark_series(lines: list[_Line]) -> list[_Line]:
+    """Unpunctuated lines that open alike, three or more, set apart by blank lines: a series of
+    grouping headings written as sentences (一年来，我们纵观大势、从容应对，…趋好 / 一年来，我们
+    矢志不渝、倾力而为，…), however long and however many commas. A sentence that lost its 。
+    does not come in threes."""
+    by_opening: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        text = line.text
+        if (line.blank_after and not line.md_level and len(text) <= MAX_SERIES_HEADING_CHARS
+                and "，" in text and not is_terminated(text)):
+            by_opening.setdefault(text[:PARALLEL_OPENING_CHARS], []).append(i)
+    series = {i for found in by_opening.values() if len(found) >= 3 for i in found}
+    return [replace(line, in_series=True) if i in series else line for i, line in enumerate(lines)]
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -323,7 +343,7 @@ def _split_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def segment(text: str) -> Document:
     """Parse cleaned text into headed paragraphs."""
-    joined = _join_broken(_read_lines(text))
+    joined = _join_broken(_mark_series(_read_lines(text)))
     lines = [ln for ln in joined if not _JOINED_FURNITURE.match(ln.text)]
     dropped: Counter[str] = Counter()
     dropped["notice"] += len(joined) - len(lines)
