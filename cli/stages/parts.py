@@ -17,9 +17,10 @@ from ..document import Document
 _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
-    ("government", re.compile(r"自身建设|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理|"
-                              r"政府履职|(?:打造|建设|建成)[^，。]{0,12}政府$")),
-    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务|经济社会发展目标)(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
+    ("government", re.compile(r"自身建设|自身改革|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理|"
+                              r"政府履职|廉政建设|反腐败|(?:打造|建设|建成)[^，。]{0,12}政府$")),
+    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务|经济社会发展目标|总体部署)"
+                           r"(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
                         r"\d{4}年(的)?(主要)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
 )
@@ -54,6 +55,7 @@ def heading_part(heading: str, top: bool = True) -> str | None:
 
 
 _HEADING_YEAR = re.compile(r"(\d{4})年")
+_FIRST_SECTION = re.compile(r"一(?:[、.．]|\Z)")
 
 
 def _top_heading_part(heading: str, latest_year: int | None) -> str | None:
@@ -76,6 +78,12 @@ def assign_parts(document: Document) -> Document:
     # 今年以来，开发区…: a zone's news report on the year so far opens with it, before any heading.
     opening = document.paragraphs[0] if document.paragraphs else None
     so_far = opening is not None and not opening.heading_path and "今年以来" in opening.text[:60]
+    # A report numbered in the classic form opens with what was done: its section 一, of several,
+    # reviews whatever its heading says (一、伟大的历史性转变, 一、当前国内形势和基本任务). A
+    # zone's news report (锚定经济质效“新突破”…) may open with its plan.
+    tops = list(dict.fromkeys(p.heading_path[0] for p in document.paragraphs if p.heading_path))
+    opens_with_review = (len(tops) >= 2 and bool(_FIRST_SECTION.match(tops[0]))
+                         and _top_heading_part(tops[0], latest_year) is None)
     for p in document.paragraphs:
         part = None
         for depth in range(len(p.heading_path) - 1, -1, -1):
@@ -98,6 +106,8 @@ def assign_parts(document: Document) -> Document:
                 follows = "review" if last_top == "review" and _reads_as_results(p.text) else "plan"
                 if named is None and so_far and last_top in (None, "review"):
                     named = "review"  # a news report of the year so far: its sections say what was done
+                if named is None and opens_with_review and first == tops[0]:
+                    named = "review"
                 top_parts[first] = named or (follows if last_top in ("review", "targets", "plan") else None)
                 last_top = top_parts[first] or last_top
             top = top_parts[first]

@@ -36,7 +36,10 @@ _NUMBERED = (
     (re.compile(r"^[（(][一二三四五六七八九十百]+[）)]"), 2),
     (re.compile(r"^\d{1,2}[、.．](?!\d)"), 3),
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
+    # 第一，调整和优化农业结构。: the points of a section, below whatever numbered level is above
+    (re.compile(r"^第[一二三四五六七八九十]+[，,、]"), 5),
 )
+_ORDINAL_LEVEL = 5
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 # (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
@@ -131,7 +134,7 @@ def _is_heading_like(line: _Line) -> bool:
     if _LEADING_DASH.match(text):
         return len(text) <= 2 * MAX_HEADING_CHARS  # a dated subtitle under the headline
     if len(text) > MAX_HEADING_CHARS and not (
-            line.blank_after and len(text) <= 2 * MAX_HEADING_CHARS and numbered_level(text) in (1, 2)):
+            line.blank_after and len(text) <= 2 * MAX_HEADING_CHARS and numbered_level(text) in (1, 2, _ORDINAL_LEVEL)):
         return False  # a numbered heading set apart may run long (一、坚持在…上精准发力，加快建设…)
     if text[0] in _CONTINUATION_START:
         return False
@@ -244,7 +247,12 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for k, line in enumerate(lines):
         level = 0 if line.md_level or line.role else numbered_level(line.text)
-        end = _RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1) if level in (1, 2) else None
+        # A point (第一，…。) is a heading only alone on its short line: run on, it opens a paragraph.
+        first_end = _RUN_IN_END.search(line.text)
+        point_alone = (level == _ORDINAL_LEVEL and len(line.text) <= MAX_HEADING_CHARS
+                       and first_end is not None and first_end.end() == len(line.text))
+        end = (_RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1)
+               if level in (1, 2) or point_alone else None)
         rest = len(line.text) - end.end() if end is not None else 0
         if end is not None and (rest >= 20 or (rest and _body_follows(lines, k, level))):
             # the text run on after the heading is its section's first statement; a short one
