@@ -275,8 +275,10 @@ def _body_follows(lines: list[_Line], k: int, level: int) -> bool:
         return False
     after = lines[k + 1]
     after_level = numbered_level(after.text)
+    # A short sentence is body too (我们注重把握宏观调控的方向、重点和力度，…。); a short
+    # unpunctuated line may be another heading.
     return (not (after.md_level or after.role) and (not after_level or after_level > level)
-            and len(after.text) > MAX_HEADING_CHARS)
+            and (len(after.text) > MAX_HEADING_CHARS or is_terminated(after.text)))
 
 
 def _pick_title(preamble: list[_Line]) -> str | None:
