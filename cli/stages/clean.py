@@ -69,8 +69,9 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(
         r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$|^图为|^（?图片来源|^资料图|^图[:：]|^图片[:：]|^视频[:：]")),
     ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类)\s*[:：]")),
-    # rules and dividers; lone Chinese punctuation is kept, it is a broken sentence's tail
-    ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^]*$")),
+    # rules and dividers, and what wiki bold markup ('') leaves alone on a line; lone Chinese
+    # punctuation is kept, it is a broken sentence's tail
+    ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^'`]*$")),
     # A printed page's number between dashes (— 12 —, the official-document style), or what
     # is left of one (— 23): a PDF's text layer keeps it as a line of its own.
     ("page_number", re.compile(r"^[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{0,2}$")),
