@@ -65,6 +65,18 @@ def test_a_place_over_two_years_gets_change_columns(tmp_path):
     assert "gdp_growth_target_change" not in rows[0]
 
 
+def test_the_countrys_reports_are_one_series_whether_or_not_they_write_its_name(tmp_path):
+    opening = "政府工作报告\n各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n"
+    (tmp_path / "2024.txt").write_text(
+        "2024年" + opening + "中华人民共和国成立七十五周年。今年发展主要预期目标是：国内生产总值增长5%左右。\n", encoding="utf-8")
+    (tmp_path / "2025.txt").write_text(
+        "2025年" + opening + "今年发展主要预期目标是：国内生产总值增长4.5%左右。\n", encoding="utf-8")
+    rows = [json.loads(line) for line in run_cli("compare", str(tmp_path), "--format", "jsonl").stdout.splitlines()]
+    assert [(r["place"], r["level"], r["year"]) for r in rows] == [
+        ("中华人民共和国", "national", 2024), (None, "national", 2025)]
+    assert rows[1]["gdp_growth_target_change"] == pytest.approx(-0.5)
+
+
 def test_a_failed_report_is_a_row_with_an_error(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
     (tmp_path / "good.txt").write_bytes(seed("004").read_bytes())

@@ -286,7 +286,16 @@ def test_a_report_that_ranks_itself_in_the_country_is_not_national_for_that():
     r = _report(text, "archive/锡林郭勒.txt")
     assert (r["place"], r["level"]) == ("锡林郭勒", "city")
     r = _report("各位代表：\n我代表中央人民政府向大会报告工作。\n一、过去五年的工作\n全国工农业总产值增长。", "1954.txt")
-    assert (r["place"], r["level"]) == ("中国", "national")
+    assert (r["place"], r["level"]) == (None, "national")
+
+
+def test_the_country_is_named_as_the_report_writes_it_or_not_at_all():
+    opening = "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、过去一年的工作\n"
+    named = _report(opening + "中华人民共和国成立七十五周年，国内生产总值增长5%。", "2024.txt")
+    assert (named["place"], named["level"], named["metadata_source"]["place"]) == ("中华人民共和国", "national", "text")
+    unnamed = _report(opening + "国内生产总值增长5%。", "2015.txt")
+    assert (unnamed["place"], unnamed["level"]) == (None, "national")
+    assert "place" not in unnamed["metadata_source"]
 
 
 def test_a_report_of_the_year_so_far_takes_the_latest_year_it_names_as_done():

@@ -49,15 +49,21 @@ def comparison_row(record: dict[str, Any], indicators: Sequence[str]) -> dict[st
     return row
 
 
+def _series(row: dict[str, Any]) -> str | None:
+    """Which reports follow one another: one place's; the country's reports are one series
+    whether or not a report writes the country's name (its place is then null)."""
+    return "national" if row.get("level") == "national" else row["place"]
+
+
 def comparison_rows(records: Iterable[dict[str, Any]], indicators: Sequence[str]) -> list[dict[str, Any]]:
     """Rows sorted by place then year (failed reports last), with ``_change`` columns: the
     difference from the same place's previous year, where both have the value."""
     rows = [comparison_row(r, indicators) for r in records]
     good = sorted((r for r in rows if "error" not in r),
-                  key=lambda r: (r["place"] is None, r["place"] or "", r["year"] or 0, r["source"]))
+                  key=lambda r: (_series(r) is None, _series(r) or "", r["year"] or 0, r["source"]))
     previous: dict[str, dict[str, Any]] = {}
     for row in good:
-        place, year = row["place"], row["year"]
+        place, year = _series(row), row["year"]
         before = previous.get(place) if place else None
         if before is not None and year is not None and before["year"] is not None and before["year"] < year:
             for key in [k for k in row if k.startswith("share_")] + [

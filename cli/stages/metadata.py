@@ -90,6 +90,9 @@ def _zone_named_in(text: str) -> str | None:
     return None
 
 
+_COUNTRY = "中华人民共和国"
+
+
 def level_of(place: str | None, wording: Counter[str] | None = None) -> str | None:
     """national, province, city, county or zone, from the place's name, then the wording."""
     if place:
@@ -210,6 +213,14 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             level = "province"
     if level:
         sources["level"] = "text" if sources.get("place") == "text" or not place else "file_name"
+    if level == "national":
+        # The country's place is its name as the report writes it, or none: 国务院 and 全国 say
+        # the level, not a name (STRUCTURE.md: place as written).
+        written_name = any(_COUNTRY in p.text for p in document.paragraphs) or any(_COUNTRY in h for h in document.headings)
+        place = _COUNTRY if written_name else None
+        sources.pop("place", None)
+        if place:
+            sources["place"] = "text"
 
     year = int(date[:4]) if date else None
     if year is None and head:
