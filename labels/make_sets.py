@@ -34,6 +34,14 @@ NATIONAL_STEP = 4
 NATIONAL_TUNE_OFFSET = 2
 
 
+# Reports a rule was drawn from before they were labeled (the commit messages name them), so
+# they cannot measure the rules blind: tuned on, whatever the hash says.
+TUNED_BEFORE_LABELING = {
+    "city-2024/泰安", "city-2024/资阳", "city-2024/泰州", "city-2024/恩施", "city-2024/锡林郭勒",
+    "national/1954",
+}
+
+
 def _by_hash(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()
 
@@ -92,7 +100,9 @@ def main() -> None:
         rows.append((f"national/{name}", "national", f"corpus/national/{name}.txt"))
     lines = ["report\tsource\tpath\tsplit"]
     for report, source, path in rows:
-        if source == "national":
+        if report in TUNED_BEFORE_LABELING:
+            split = "tune"
+        elif source == "national":
             split = "tune" if report.removeprefix("national/") in tune_national else "heldout"
         else:
             split = "heldout" if source != "seeds" and held_out(report) else "tune"
