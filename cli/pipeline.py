@@ -34,7 +34,7 @@ from .output.comparison import comparison_rows
 from .readers.files import STDIN, expand_inputs, read_input, too_large
 from .resources import model_path
 from .stages.classify import classify, tag_texts
-from .stages.clean import clean, clean_lines, clean_paragraph
+from .stages.clean import clean, clean_lines, clean_paragraph, to_simplified
 from .stages.figures import core_indicators, find_figures
 from .stages.metadata import describe
 from .stages.parts import assign_parts
@@ -48,7 +48,8 @@ STAGES = ("metadata", "parts", "figures", "tokenize", "classify", "summarize")
 FIGURE_STAGES = ("metadata", "parts", "figures")
 BACKENDS = ("loky", "dask")
 SCHEDULER_TIMEOUT = "5s"  # an unreachable Dask scheduler is an error within seconds, not minutes
-__all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "clean_lines", "expand_inputs", "read_input"]
+__all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "clean_lines", "expand_inputs", "read_input",
+           "to_simplified"]
 
 
 @dataclass(frozen=True)

@@ -718,3 +718,27 @@ def test_a_number_in_the_tasks_beats_the_lists_qualifier_in_the_headline():
     found, _ = extract_figures(text, 2024, ["targets", "plan"])
     jobs = [f for f in headline_figures(found, 2024) if f.indicator == "urban_new_jobs"]
     assert [(f.kind, f.value, f.modifier) for f in jobs] == [("target", 6.8, "point")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年地区生产总值可达3100亿元，增长6%。", [("gdp_total", 3100.0), ("gdp_growth", 6.0)]),
+    ("地区生产总值规模达到1234亿元，按不变价格计算增长5%。", [("gdp_total", 1234.0), ("gdp_growth", 5.0)]),
+    ("地区生产总值由1000亿元增至1234亿元。", [("gdp_total", 1234.0)]),
+    ("经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7%。", [("gdp_growth", 5.7)]),
+    ("城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。", [("urban_new_jobs", 1361.0), ("unemployment_rate", 5.0)]),
+    ("新增就业5.3万人、城乡公益岗新增上岗3.3万人。", [("urban_new_jobs", 5.3)]),
+    ("新增就业大学生1万人，新增就业岗位5万个。", []),
+])
+def test_results_in_the_forms_reports_write_them(text, expected):
+    found, _ = extract_figures([text], 2024, ["review"])
+    assert [(f.indicator, f.value) for f in found] == expected
+
+
+def test_two_values_after_a_joint_urban_rural_income_are_urban_and_rural():
+    found, _ = extract_figures(["城乡居民人均可支配收入增长4.7%和7.3%，均高于全省平均水平。"], 2024, ["review"])
+    assert [(f.indicator, f.value) for f in found] == [("urban_income_growth", 4.7), ("rural_income_growth", 7.3)]
+
+
+def test_a_growth_target_stated_as_the_expected_target():
+    found, _ = extract_figures(["综合分析国内外各种情况，今年经济增长预期目标为7%左右，这是必要的。"], 2024, ["targets"])
+    assert [(f.indicator, f.kind, f.value, f.modifier) for f in found] == [("gdp_growth", "target", 7.0, "about")]

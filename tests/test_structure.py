@@ -313,3 +313,31 @@ def test_a_news_report_of_the_year_so_far_reviews_in_every_unnamed_section():
             "抓项目促规模\n\n推动发展关键靠项目。开发区党工委、管委会将项目建设作为头等大事，要求各部门全力推进，确保项目落地。\n\n"
             "抓招商促投资\n\n开发区主要领导带头组成招商考察团队，将延链补链作为核心，力争引进一批项目。\n")
     assert [p["part"] for p in _report(text)["paragraphs"]] == ["review", "review", "review"]
+
+
+def test_a_city_led_by_a_prefectures_committee_is_county_level():
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n"
+            "一年来，在州委、州政府和市委的坚强领导下，全市地区生产总值增长6%。\n")
+    assert _report(text, "恩施.txt")["level"] == "county"
+    plain = text.replace("州委、州政府和市委", "省委、省政府和市委")
+    assert _report(plain, "恩施.txt")["level"] == "city"
+
+
+def test_lines_that_open_alike_are_a_series_of_group_headings():
+    groups = ["一年来，我们纵观大势、从容应对，负重加快发展，全市经济在攻坚克难中创新、在应对风险中求胜",
+              "一年来，我们矢志不渝、倾力而为，改善群众生活，社会保障更加有力、公共服务高效优质",
+              "一年来，我们居安思危、从未懈怠，保障社会安宁，安全底线持续巩固、风险隐患有效防范"]
+    body = "面对严峻复杂的宏观形势，我们坚持先人一拍、快人一步的工作节奏，提早出台恢复增长系列政策措施。"
+    text = "各位代表：\n\n一、2023年工作回顾\n\n" + "".join(f"{g}\n\n{'又' * i}{body}\n\n" for i, g in enumerate(groups))
+    paragraphs = _report(text)["paragraphs"]
+    assert [p["heading_path"] for p in paragraphs[1:]] == [["一、2023年工作回顾", g] for g in groups]
+
+
+def test_a_point_alone_on_its_line_heads_its_text_below_the_section():
+    text = ("各位代表：\n\n三、促进农业和农村经济全面发展\n\n第一，调整和优化农业结构。\n\n"
+            "要适应市场需求变化，大力推进农业结构调整，发展高产优质高效农业。\n\n"
+            "第二，加强以水利为重点的农业基本建设。\n\n今年要继续加强大江大河大湖治理，加快病险水库除险加固。\n")
+    paragraphs = _report(text)["paragraphs"]
+    assert [p["heading_path"] for p in paragraphs[1:]] == [
+        ["三、促进农业和农村经济全面发展", "第一，调整和优化农业结构"],
+        ["三、促进农业和农村经济全面发展", "第二，加强以水利为重点的农业基本建设"]]

@@ -109,10 +109,15 @@ def needs_simplification(text: str) -> bool:
     return trad >= 3 and trad >= 0.02 * len(_HANZI_RE.findall(text))
 
 
+def to_simplified(text: str) -> str:
+    """The text in simplified script, whatever script it is in."""
+    return str(_t2s().convert(text))
+
+
 def simplify_script(text: str) -> tuple[str, bool]:
     """Traditional to simplified when the text is mostly traditional; else unchanged."""
     if needs_simplification(text):
-        return _t2s().convert(text), True
+        return to_simplified(text), True
     return text, False
 
 

@@ -44,6 +44,9 @@ PROVINCES = (
     "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
 ).split()
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+# A city led by a prefecture's party committee (在州委、州政府和市委的坚强领导下, 州委八届七次全会)
+# is a county-level city: 恩施市 under 恩施州, 锡林浩特市 under 锡林郭勒盟.
+_UNDER_PREFECTURE = re.compile(r"(?:州委|盟委|地委)(?:[、，和]?(?:州政府|行署))?[^。；]{0,8}?领导|(?:州委|盟委|地委)[^。，；]{0,8}全会")
 
 
 def _cn_number(text: str) -> int | None:
@@ -213,6 +216,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             level = "province"
     if level:
         sources["level"] = "text" if sources.get("place") == "text" or not place else "file_name"
+    city_government = (place or "").endswith("市") or bool(represent and represent.group(1) == "市")
+    if level == "city" and city_government and _UNDER_PREFECTURE.search(body_head):
+        level = "county"
     if level == "national":
         # The country's place is its name as the report writes it, or none: 国务院 and 全国 say
         # the level, not a name (STRUCTURE.md: place as written).

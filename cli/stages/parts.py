@@ -28,6 +28,8 @@ _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # part only in a top heading, never in a subsection under a part already named.
 _WEAK_REVIEW = re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")
 _TARGET_CUES = re.compile(r"预期目标|主要目标是|目标是[:：]|目标任务是|发展目标是|主要指标|总体要求是|总体要求[:：]")
+# The targets named as what the tasks serve (按照总体思路和预期目标，今年将…): the plan speaking.
+_TARGETS_MET = re.compile(r"(?:按照|围绕|对照|为实现|实现|完成)[^。，,；;]{0,8}(?:预期目标|主要目标)")
 # A list of this year's targets: several growth rates or limits with their hedges (增长8%左右).
 _TARGET_FIGURE = re.compile(r"(?:增长|增速|控制在|达到)\d+(?:\.\d+)?%(?:左右|以上|以内)?")
 _REVIEW_CUES = re.compile(r"过去(的)?一年|一年来|五年来|过去五年|今年以来|上半年|前三季度|回顾")
@@ -116,7 +118,7 @@ def assign_parts(document: Document) -> Document:
                 part = "review"  # (八)政府效能显著提升 in last year's review is a result of the year
         if top == "appendix" or part == "appendix":
             part = "appendix"
-        elif part in ("plan", None) and _TARGET_CUES.search(p.text[:120]):
+        elif part in ("plan", None) and _TARGET_CUES.search(p.text[:120]) and not _TARGETS_MET.search(p.text[:120]):
             part = "targets"
         elif part is None and not p.heading_path and _REVIEW_CUES.search(p.text[:80]):
             part = "review"

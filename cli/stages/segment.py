@@ -84,6 +84,8 @@ MAX_FRONT_CHARS = 1200
 # A series of grouping headings (see _mark_series): how long one may run, and how many
 # opening characters the series shares.
 MAX_SERIES_HEADING_CHARS = 90
+# A series groups the numbered sections 一、 holds, so it sits between 一、 and （一）.
+SERIES_LEVEL = 1.5
 PARALLEL_OPENING_CHARS = 5
 
 
@@ -392,7 +394,7 @@ def segment(text: str) -> Document:
         dropped["caption"] += 1
     lines, heading_flags = _attach_leads(lines, heading_flags)
 
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[float, str]] = []
     paragraphs: list[Paragraph] = []
     headings: list[str] = []
     seen: set[str] = set()
@@ -407,7 +409,9 @@ def segment(text: str) -> Document:
             if md_doc and not line.md_level and not numbered_level(line.text):
                 dropped["caption"] += 1  # a bare caption under a Markdown heading
                 continue
-            level = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
+            level: float = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
+            if line.in_series and not line.md_level and not numbered_level(line.text):
+                level = SERIES_LEVEL
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, line.text))
