@@ -195,7 +195,10 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             # not the 宣城区 of 宣城区域).
             full = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?自治(?:州|县|旗)",
                              "\n".join(p.text for p in document.paragraphs))
-            forms = Counter(re.findall(re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)", body_head))
+            form_re = re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)"
+            # the opening's forms; a text that writes the full name only further on still writes it
+            forms = Counter(re.findall(form_re, body_head)) or Counter(
+                re.findall(form_re, "\n".join(p.text for p in document.paragraphs)))
             # The government that reports says which: 我代表州人民政府 is 恩施州's, whatever
             # 恩施市 inside it the text names more often.
             suffix = (represent.group(1) or "")[-1:] if represent else ""
