@@ -742,3 +742,14 @@ def test_two_values_after_a_joint_urban_rural_income_are_urban_and_rural():
 def test_a_growth_target_stated_as_the_expected_target():
     found, _ = extract_figures(["综合分析国内外各种情况，今年经济增长预期目标为7%左右，这是必要的。"], 2024, ["targets"])
     assert [(f.indicator, f.kind, f.value, f.modifier) for f in found] == [("gdp_growth", "target", 7.0, "about")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("单位地区生产能耗和居民消费价格指数控制在省调控范围内。", [("cpi", None, "in_step")]),
+    ("外贸进出口稳增长，居民收入与经济同步增长。", [("income_growth", None, "in_step")]),
+    ("城镇累计新就业5万人以上。", [("urban_new_jobs", 5.0, "at_least")]),
+    ("推动居民收入持续增长，增强居民消费能力。", []),
+])
+def test_targets_in_the_forms_reports_write_them(text, expected):
+    found, _ = extract_figures(["今年主要预期目标是：" + text], 2024, ["targets"])
+    assert [(f.indicator, f.value, f.modifier) for f in found] == expected

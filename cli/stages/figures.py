@@ -242,12 +242,14 @@ _MODIFIER_AFTER_MAP = {
 }
 _IN_STEP_RE = re.compile(
     r"\s*(?:增长|增速|增幅)?(?:要|力争|继续|努力|保持|实现|基本)*(?:与|同|和)"
-    r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长)(?:保持|基本|实现)*(?:同步|相匹配|相适应)"
+    r"(?:经济增长|经济发展|经济增速|地区生产总值增长|生产总值增长|GDP增长|经济)(?:保持|基本|实现)*(?:同步|相匹配|相适应)"
     r"|\s*(?:增长|增速)?(?:基本)?同步增长"
-    r"|\s*(?:稳步|持续|稳定)增长(?=[,;、。]|\Z)"  # 居民收入稳步增长: a target with no number
+    r"|\s*(?P<steady>(?:稳步|持续|稳定)增长)(?=[,;、。]|\Z)"  # 居民收入稳步增长: a target with no number
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|跑赢|不低于)(?:经济增长|经济增速|地区生产总值增速|GDP增速)"
     r"|\s*(?:增长|增速|增幅)?(?:略|要|继续)?(?:高于|快于|不低于)(?:全省|全国|全市|全区|全州)(?:平均水平|平均)?(?=[,;。、]|\Z)"
 )
+# What a task does to an indicator (推动居民收入持续增长): no target.
+_TASK_VERB_BEFORE_RE = re.compile(r"推动|促进|带动|推进|拓宽|多渠道")
 # A target that is the one set above, whatever its kind (城镇新增就业完成省定任务).
 _DONE_AS_SET_RE = re.compile(r"\s*(?:人数|人口)?完成(?:省|市|国家|上级)?(?:定|下达)的?(?:目标)?任务")
 # A target held to a level set elsewhere or to no number at all (涨幅控制在省下达目标以内,
@@ -652,7 +654,13 @@ class _ParagraphScan:
 
 def _allowed_before(text: str, position: int) -> bool:
     run = _CJK_RUN_BEFORE.search(text, max(0, position - 24), position)
-    return run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None
+    return run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None or bool(
+        _LISTED_MEASURE_BEFORE_RE.search(run.group()))
+
+
+# Another measure joined to the name (单位地区生产能耗和居民消费价格指数控制在省调控范围内): the
+# name is the list's second item, not a part of that measure.
+_LISTED_MEASURE_BEFORE_RE = re.compile(r"\A[\u4e00-\u9fff]{2,12}(?:指标|能耗|强度|比重)[和及与]\Z")
 
 
 @dataclass(frozen=True)
@@ -803,6 +811,9 @@ def _read_in_step(scan: _ParagraphScan, alias: re.Match[str], name: str,
         found = alias if growth else None
     if found is None or growth is None:
         return False
+    if found.re is _IN_STEP_RE and found.group("steady") and _TASK_VERB_BEFORE_RE.search(
+            scan.text, scan.clause_start(alias.start()), alias.start()):
+        return False  # 推动居民收入持续增长: a task, not a target
     reading = _Reading(growth, None, None, None, "", "in_step", None, None, alias.start(), found.end(), "")
     scan.emit(name, alias.start(), reading)
     if not listed:  # the others of a list are read in turn, each with the same qualifier
