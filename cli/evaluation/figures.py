@@ -33,9 +33,12 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
     analyzer = analyzer or Analyzer()
     counts: dict[str, dict[tuple[str, str], dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(int)))
+    # Reports of one source share templates: the sources are told apart too.
+    by_source: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     errors: list[dict[str, Any]] = []
     for row in read_jsonl(agreed):
         split = row["split"]
+        source = by_source[split][row["source"]]
         report = analyzer.analyse(report_file(row["path"], repo, corpus), FIGURE_STAGES)
         record = report.figures_dict()
         ours = record["figures"]
@@ -43,9 +46,11 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
         for label in labels:
             key = (label["indicator"], label["kind"])
             counts[split][key]["labeled"] += 1
+            source["labeled"] += 1
             same_key = [f for f in ours if (f["indicator"], f["kind"], f["period"]) == (*key, label["period"])]
             if any(_same(f, label) for f in same_key):
                 counts[split][key]["found"] += 1
+                source["found"] += 1
             else:
                 errors.append({"split": split, "report": row["report"], "what": "missed", "label": label,
                                "ours": [{k: f[k] for k in ("value", "low", "high", "modifier", "text")}
@@ -53,9 +58,11 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
         for f in record["headline"]:
             key = (f["indicator"], f["kind"])
             counts[split][key]["answered"] += 1
+            source["answered"] += 1
             match = [lab for lab in labels if (lab["indicator"], lab["kind"], lab["period"]) == (*key, f["period"])]
             if any(_same(f, lab) for lab in match):
                 counts[split][key]["right"] += 1
+                source["right"] += 1
             else:
                 errors.append({"split": split, "report": row["report"], "what": "wrong headline",
                                "ours": {k: f[k] for k in ("indicator", "kind", "period", "value", "low", "high",
@@ -73,7 +80,10 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
                 total[k] += v
         sets[split] = {"recall": ratio(total["found"], total["labeled"]),
                        "precision": ratio(total["right"], total["answered"]),
-                       "labeled": total["labeled"], "answered": total["answered"], "by_indicator": rows}
+                       "labeled": total["labeled"], "answered": total["answered"], "by_indicator": rows,
+                       "by_source": {name: {"recall": ratio(c["found"], c["labeled"]), "labeled": c["labeled"],
+                                            "precision": ratio(c["right"], c["answered"]), "answered": c["answered"]}
+                                     for name, c in sorted(by_source[split].items())}}
     return {"sets": sets, "errors": errors}
 
 
@@ -83,7 +93,7 @@ def figures_text(result: dict[str, Any]) -> str:
         lines.append(f"== {split}: recall {s['recall']} of {s['labeled']} labeled, "
                      f"precision {s['precision']} of {s['answered']} headline figures")
         lines.append(f"  {'indicator/kind':<34}{'labeled':>8}{'recall':>8}{'answered':>9}{'precision':>10}")
-        for key, r in s["by_indicator"].items():
+        for key, r in [*s["by_indicator"].items(), *((f"source {k}", r) for k, r in s["by_source"].items())]:
             lines.append(f"  {key:<34}{r['labeled']:>8}{str(r['recall']):>8}{r['answered']:>9}{str(r['precision']):>10}")
     lines.append(f"\n{len(result['errors'])} misses and wrong values:")
     for e in result["errors"]:
