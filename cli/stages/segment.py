@@ -154,6 +154,16 @@ def _is_heading_like(line: _Line) -> bool:
     return not commas or line.blank_after or bool(numbered_level(text))
 
 
+def _point_level(stack: list[tuple[float, str]]) -> float:
+    """The level of a point (第一，…): that of the point before it while it is open; else right
+    under a section 一、 it groups the section's items (第一，全国动员，大办农业 over （一）…（九）),
+    and under an item it is the item's own points."""
+    open_point = next((level for level, text in reversed(stack) if numbered_level(text) == _ORDINAL_LEVEL), None)
+    if open_point is not None:
+        return open_point
+    return SERIES_LEVEL if not stack or stack[-1][0] <= 1 else _ORDINAL_LEVEL
+
+
 def _mark_series(lines: list[_Line]) -> list[_Line]:
     """Unpunctuated lines that open alike, three or more, set apart by blank lines: a series of
     grouping headings written as sentences (一年来，我们纵观大势、从容应对，…趋好 / 一年来，我们
@@ -412,6 +422,8 @@ def segment(text: str) -> Document:
             level: float = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
             if line.in_series and not line.md_level and not numbered_level(line.text):
                 level = SERIES_LEVEL
+            elif level == _ORDINAL_LEVEL and not line.md_level and position not in parts_above:
+                level = _point_level(stack)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, line.text))
