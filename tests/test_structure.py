@@ -341,3 +341,24 @@ def test_a_point_alone_on_its_line_heads_its_text_below_the_section():
     assert [p["heading_path"] for p in paragraphs[1:]] == [
         ["三、促进农业和农村经济全面发展", "第一，调整和优化农业结构"],
         ["三、促进农业和农村经济全面发展", "第二，加强以水利为重点的农业基本建设"]]
+
+
+def test_an_office_and_a_name_on_two_lines_are_the_speaker():
+    text = ("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理\u3000\n李\u3000强\n\n"
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2023年工作回顾\n国内生产总值增长5.2%。\n")
+    r = _report(text)
+    assert (r["title"], r["speaker"], r["date"]) == ("政府工作报告", "李强", "2024-03-05")
+    assert all("李" not in p["text"][:3] for p in r["paragraphs"])
+
+
+def test_a_headline_broken_over_two_lines_is_one_title():
+    r = _report("政府工作报\n告\n\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2020年工作回顾\n国内生产总值增长2.3%。\n")
+    assert r["title"] == "政府工作报告"
+
+
+def test_a_line_that_names_an_office_in_the_body_is_text_not_the_speaker():
+    body = "".join(f"第{i}段，全面推进经济建设，各项事业取得新进展。\n" for i in range(40))
+    r = _report("各位代表：\n现在，我代表国务院向大会作政府工作报告。\n一、过去五年的工作\n" + body
+                + "决定撤销他的西藏自治区筹备委员会主任委员和委员的职务\n这是全国人民的共同愿望，我们要继续努力工作。\n")
+    assert r["speaker"] is None and r["counts"]["dropped"] == {}
+    assert any("委员和委员的职务" in " ".join([p["text"], *p["heading_path"]]) for p in r["paragraphs"])

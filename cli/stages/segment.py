@@ -67,6 +67,9 @@ _SPEAKER = re.compile(
     r"([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,9}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
 )
 _TITLE_WORDS = re.compile(r"报告|工作总结|讲话|纪要")
+_TITLE_END = re.compile(r"(?:报告|工作总结|讲话|纪要)$")
+_OFFICE_ALONE = re.compile(r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任)[\s\u3000]*$")
+_NAME_ALONE = re.compile(r"^[\u4e00-\u9fff·](?:[\s\u3000]?[\u4e00-\u9fff·]){1,5}$")
 # Short statements that head the text after them (各位代表：, 一是…。, 主要做了以下工作。).
 _LEAD = re.compile(
     r"^(各位代表|各位委员|同志们)[，,：:！!]?$"
@@ -191,7 +194,28 @@ def _read_lines(text: str) -> list[_Line]:
         if heading:
             out.append(_Line(heading, blank_after, len(m.group(1))))  # type: ignore[union-attr]
         else:
-            out.append(_Line(line.strip(), blank_after, 0, _role(line.strip())))
+            # A speaker is named in the opening only: further on, 主任委员和委员的职务 is text.
+            role = _role(line.strip())
+            if role == "speaker" and len(out) >= MAX_FRONT_LINES:
+                role = ""
+            out.append(_Line(line.strip(), blank_after, 0, role))
+    return _join_front_pieces(out)
+
+
+def _join_front_pieces(lines: list[_Line]) -> list[_Line]:
+    """Lines of the opening a page broke in two: 国务院总理 / 李　强 (an office, then the name)
+    is one speaker line; 政府工作报 / 告 is one headline."""
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out and len(out) < MAX_FRONT_LINES else None
+        if prev is not None and not prev.role and not prev.md_level and not line.md_level:
+            if _OFFICE_ALONE.match(prev.text) and _NAME_ALONE.match(line.text):
+                out[-1] = _Line(f"{prev.text.strip()} {line.text}", line.blank_after, 0, "speaker")
+                continue
+            if len(line.text) <= 2 and _TITLE_END.search(prev.text + line.text) and not _TITLE_END.search(prev.text):
+                out[-1] = _Line(prev.text + line.text, line.blank_after, 0)
+                continue
+        out.append(line)
     return out
 
 
