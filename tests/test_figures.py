@@ -728,6 +728,7 @@ def test_a_number_in_the_tasks_beats_the_lists_qualifier_in_the_headline():
     ("城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。", [("urban_new_jobs", 1361.0), ("unemployment_rate", 5.0)]),
     ("新增就业5.3万人、城乡公益岗新增上岗3.3万人。", [("urban_new_jobs", 5.3)]),
     ("新增就业大学生1万人，新增就业岗位5万个。", []),
+    ("经济总量突破万亿元、达到1.02万亿元。", [("gdp_total", 1.02)]),
 ])
 def test_results_in_the_forms_reports_write_them(text, expected):
     found, _ = extract_figures([text], 2024, ["review"])
@@ -753,3 +754,9 @@ def test_a_growth_target_stated_as_the_expected_target():
 def test_targets_in_the_forms_reports_write_them(text, expected):
     found, _ = extract_figures(["今年主要预期目标是：" + text], 2024, ["targets"])
     assert [(f.indicator, f.value, f.modifier) for f in found] == expected
+
+
+def test_a_level_the_text_dates_after_an_average_is_of_that_year():
+    found, _ = extract_figures(["五年来，地区生产总值年均增长6%，2023年达到1234亿元。"], 2024, ["review"])
+    assert [(f.indicator, f.period, f.value) for f in found] == [("gdp_growth", "2019-2023", 6.0),
+                                                                ("gdp_total", "2023", 1234.0)]

@@ -202,7 +202,7 @@ _HEAD_WORDS = sorted(
     reverse=True,
 )
 _HEAD = (
-    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|\s+|\([^()]{1,20}\))*)"
+    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|(?:19|20)\d{2}年(?:末|底)?(?!\d{1,2}月)|\s+|\([^()]{1,20}\))*)"
 )
 _NUM = rf"-?(?![\d,.]*年)(?:{_ARABIC})|{_CN_NUMERAL}"  # a year (2023年8月) is no value
 _RANGE_SEP = r"——|[-~—–]|至|到"
@@ -307,7 +307,7 @@ _CHAIN_SEP_RE = re.compile(r"[、,]?\s*")
 # (总量居全省第5位), a note in brackets, the basis of a growth rate (按可比价计算).
 _ASIDE_RE = re.compile(
     r"(?:首次|再次|再|又)?(?:上|迈上|跨上|站上|跃上|登上|跨越|迈过|越过|突破|首破|首超)"
-    r"(?:“[^”\d]{1,8}”|[^,、;。\d]{0,8}?(?:台阶|大关|关口|门槛))"
+    r"(?:“[^”\d]{1,8}”|[^,、;。\d]{0,8}?(?:台阶|大关|关口|门槛)|[一二两三四五六七八九十百千万亿]{1,4}元(?=[,、]))"
     r"|(?:总量|增速|增幅|和|均)*(?:位居|居|排名|排|位列|列)[^,、;。\d]{0,8}?第[一二三四五六七八九十\d]{1,3}位?"
     r"|\([^()]{1,20}\)"
     r"|按(?:可比|不变)价格?计算|按可比口径计算|按同口径计算"
@@ -536,6 +536,9 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
     stated = None
     for found in _YEAR_RE.finditer(prefix):
         stated = found  # the nearest year before the figure
+    in_head = _YEAR_RE.search(head)
+    if in_head is not None:
+        stated = in_head  # 年均增长6%，2023年达到1234亿元: the level of that year
     if stated is not None:
         stated_year = int(stated.group("y"))
         if year is None:
@@ -558,7 +561,7 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
         kind = "target" if in_plan else "achieved"
 
     base = int(stated.group("y")) if stated is not None else (year if kind == "target" else _review_year(context))
-    span = _SPAN_CUE_RE.search(cue_text)
+    span = _SPAN_CUE_RE.search(cue_text) if in_head is None else None
     if span is not None and _small_number(span.group("n") or span.group("n2") or "") == 1:
         span = None  # 过去一年, 一年来: the last year itself
     plan = _PLAN_SPAN_RE.search(cue_text)
