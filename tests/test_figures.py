@@ -750,6 +750,9 @@ def test_a_growth_target_stated_as_the_expected_target():
     ("外贸进出口稳增长，居民收入与经济同步增长。", [("income_growth", None, "in_step")]),
     ("城镇累计新就业5万人以上。", [("urban_new_jobs", 5.0, "at_least")]),
     ("推动居民收入持续增长，增强居民消费能力。", []),
+    ("居民消费价格涨幅与全国大体一致。", [("cpi", None, "in_step")]),
+    ("居民消费价格涨幅控制在预期范围内。", [("cpi", None, "in_step")]),
+    ("居民消费价格涨幅低于全国平均水平。", [("cpi", None, "in_step")]),
 ])
 def test_targets_in_the_forms_reports_write_them(text, expected):
     found, _ = extract_figures(["今年主要预期目标是：" + text], 2024, ["targets"])
