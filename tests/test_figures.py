@@ -753,6 +753,9 @@ def test_a_growth_target_stated_as_the_expected_target():
     ("居民消费价格涨幅与全国大体一致。", [("cpi", None, "in_step")]),
     ("居民消费价格涨幅控制在预期范围内。", [("cpi", None, "in_step")]),
     ("居民消费价格涨幅低于全国平均水平。", [("cpi", None, "in_step")]),
+    ("居民收入增长与经济增长相协调。", [("income_growth", None, "in_step")]),
+    ("居民收入持续增加。", [("income_growth", None, "in_step")]),
+    ("推动居民收入稳步提高。", []),
 ])
 def test_targets_in_the_forms_reports_write_them(text, expected):
     found, _ = extract_figures(["今年主要预期目标是：" + text], 2024, ["targets"])
