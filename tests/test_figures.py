@@ -729,6 +729,9 @@ def test_a_number_in_the_tasks_beats_the_lists_qualifier_in_the_headline():
     ("新增就业5.3万人、城乡公益岗新增上岗3.3万人。", [("urban_new_jobs", 5.3)]),
     ("新增就业大学生1万人，新增就业岗位5万个。", []),
     ("经济总量突破万亿元、达到1.02万亿元。", [("gdp_total", 1.02)]),
+    ("地区生产总值年增长6%。", [("gdp_growth", 6.0)]),
+    ("地区生产总值实现6%的增长。", [("gdp_growth", 6.0)]),
+    ("地区生产总值增长6%的目标顺利实现。", []),
 ])
 def test_results_in_the_forms_reports_write_them(text, expected):
     found, _ = extract_figures([text], 2024, ["review"])
