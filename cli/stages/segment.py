@@ -61,14 +61,16 @@ _DATELINE = re.compile(
     r"^[—\-－–\s（(]*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日(\s*(在|于)[^。！？]{2,70}?(会议|大会|会)(上|上的讲话)?)?"
 )
-# A speaker line: office then name (四川省人民政府省长 施小琳, 国务院总理 李强).
+# A speaker line: office then name (四川省人民政府省长 施小琳, 国务院总理 李强), or the office
+# alone with the name on the next line.
+_OFFICE = r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)"
 _SPEAKER = re.compile(
-    r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任|书记)\s*"
-    r"([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,9}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
+    _OFFICE + r"\s*([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,9}?)\s*(同志)?\s*(作)?(政府工作)?(报告)?$"
 )
-_TITLE_WORDS = re.compile(r"报告|工作总结|讲话|纪要")
-_TITLE_END = re.compile(r"(?:报告|工作总结|讲话|纪要)$")
-_OFFICE_ALONE = re.compile(r"^[^。！？，,]{0,24}?(省长|市长|主席|州长|县长|区长|旗长|盟长|总理|主任)[\s\u3000]*$")
+_OFFICE_ALONE = re.compile(_OFFICE + r"[\s\u3000]*$")
+_TITLE_WORD = r"报告|工作总结|讲话|纪要"
+_TITLE_WORDS = re.compile(_TITLE_WORD)
+_TITLE_END = re.compile(rf"(?:{_TITLE_WORD})$")
 _NAME_ALONE = re.compile(r"^[\u4e00-\u9fff·](?:[\s\u3000]?[\u4e00-\u9fff·]){1,5}$")
 # Short statements that head the text after them (各位代表：, 一是…。, 主要做了以下工作。).
 _LEAD = re.compile(
