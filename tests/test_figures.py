@@ -769,3 +769,12 @@ def test_a_level_the_text_dates_after_an_average_is_of_that_year():
     found, _ = extract_figures(["五年来，地区生产总值年均增长6%，2023年达到1234亿元。"], 2024, ["review"])
     assert [(f.indicator, f.period, f.value) for f in found] == [("gdp_growth", "2019-2023", 6.0),
                                                                 ("gdp_total", "2023", 1234.0)]
+
+
+def test_a_level_stands_at_the_year_it_is_dated_not_over_a_span():
+    found, _ = extract_figures(["国内生产总值由2015年的68.9万亿元增加到2020年的101.6万亿元，年均增长5.7%。"],
+                               2021, ["review"])
+    assert [(f.indicator, f.period, f.value) for f in found] == [("gdp_total", "2020", 101.6)]
+    found, _ = extract_figures(["“十四五”期间，地区生产总值年均增长6%，到2025年达到5000亿元。"], 2024, ["targets"])
+    assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
+        ("gdp_growth", "target", "2021-2025", 6.0), ("gdp_total", "target", "2025", 5000.0)]

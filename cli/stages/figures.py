@@ -202,7 +202,7 @@ _HEAD_WORDS = sorted(
     reverse=True,
 )
 _HEAD = (
-    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|(?:19|20)\d{2}年(?:末|底)?(?!\d{1,2}月)|\s+|\([^()]{1,20}\))*)"
+    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|(?:到|至)?(?:19|20)\d{2}年(?:末|底)?(?!\d{1,2}月)|\s+|\([^()]{1,20}\))*)"
 )
 _NUM = rf"-?(?![\d,.]*年)(?:{_ARABIC})|{_CN_NUMERAL}"  # a year (2023年8月) is no value
 _RANGE_SEP = r"——|[-~—–]|至|到"
@@ -292,7 +292,7 @@ _QUARTERS_THEN_YEAR_RE = re.compile(
 # 万亿元, 由103.97亿元增加到1117.56亿元): the figure is where it is now.
 _FROM_LEVEL_RE = re.compile(
     r"\s*(?:从|由)(?:\d{4}年(?:的|末)?)?\s*\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?"
-    r"(?:(?:增加|增长|提高|提升|扩大|跃升)(?:到|至)|增至|升至|跃至)(?:\d{4}年(?:的|末)?)?"
+    r"(?:(?:增加|增长|提高|提升|扩大|跃升)(?:到|至)|增至|升至|跃至)(?P<to_year>\d{4}年)?(?:的|末)?"
 )
 # A list item no indicator of the table names, sharing the list's qualifier (城镇调查失业率、
 # 居民消费价格指数、节能减排降碳指标控制在省定范围内).
@@ -350,6 +350,7 @@ _SUB_YEAR_OPENING_RE = re.compile(
 _SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
              "前两季度": "H1"}
 _PLAN_SPAN_RE = re.compile(r"十([三四五])五")
+_SPAN_PERIOD_RE = re.compile(r"\d{4}-\d{4}")
 _SPAN_CUE_RE = re.compile(
     r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
 )
@@ -650,6 +651,8 @@ class _ParagraphScan:
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         kind, period = _kind_and_period(self.text[start:name_start], reading.head, opening, self.part,
                                         self.in_plan(name_start), self.context, declared)
+        if reading.indicator.kind_of_value == "level" and period and _SPAN_PERIOD_RE.fullmatch(period):
+            period = period[-4:]  # a level stands at a moment: 五年来…增加到100万亿元 is the last year's
         flags = ("implausible",) if _implausible(reading) else ()
         figure = Figure(reading.indicator.id, name, kind, period, reading.value, reading.low, reading.high,
                         reading.unit, reading.modifier, reading.base_value, reading.base_unit, self.index,
@@ -926,6 +929,8 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         if _rejected_after(text, value.end):
             return True
         reading = _interpret(value, indicators)
+        if reading is not None and from_level and from_level.group("to_year"):
+            reading = replace(reading, head=from_level.group("to_year") + reading.head)  # 增加到2020年的…: of 2020
         if reading is not None:
             scan.emit(name, alias.start(), reading)
         if from_level:
