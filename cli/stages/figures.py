@@ -660,15 +660,15 @@ class _ParagraphScan:
         self.figures.append((reading.number_start, figure))
 
 
-def _allowed_before(text: str, position: int) -> bool:
-    run = _CJK_RUN_BEFORE.search(text, max(0, position - 24), position)
-    return run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None or bool(
-        _LISTED_MEASURE_BEFORE_RE.search(run.group()))
-
-
 # Another measure joined to the name (单位地区生产能耗和居民消费价格指数控制在省调控范围内): the
 # name is the list's second item, not a part of that measure.
-_LISTED_MEASURE_BEFORE_RE = re.compile(r"\A[\u4e00-\u9fff]{2,12}(?:指标|能耗|强度|比重)[和及与]\Z")
+_LISTED_MEASURE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:指标|能耗|强度|比重)[和及与]")
+
+
+def _allowed_before(text: str, position: int) -> bool:
+    run = _CJK_RUN_BEFORE.search(text, max(0, position - 24), position)
+    return (run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None
+            or _LISTED_MEASURE_BEFORE_RE.fullmatch(run.group()) is not None)
 
 
 @dataclass(frozen=True)
@@ -715,22 +715,20 @@ def _scan_respectively(scan: _ParagraphScan, table: _Table) -> None:
         last_slots, last_end = slots, end
 
 
-def _scan_urban_rural_pairs(scan: _ParagraphScan, table: _Table) -> None:
+def _read_urban_rural_pair(scan: _ParagraphScan, alias: re.Match[str], name: str, table: _Table) -> bool:
     """Two values after a joint urban-rural name are the urban and the rural one, 分别 or not
     (城乡居民人均可支配收入增长4.7%和7.3%): neither is the income of all residents."""
-    text = scan.text
-    for alias in table.alias_re.finditer(text):
-        if alias.group() not in _URBAN_RURAL or any(start <= alias.start() < end for start, end in scan.lists):
-            continue
-        values, end = _list_values(text, alias.end())
-        if len(values) != 2:
-            continue
-        scan.lists.append((alias.start(), end))
-        for indicators, value in zip((table.by_alias[_URBAN_ALIAS], table.by_alias[_RURAL_ALIAS]), values):
-            reading = _interpret(value, indicators, values[0].head.strip(), values[-1].post)
-            if reading is not None:
-                scan.emit(scan.original[alias.start():alias.end()], alias.start(), reading)
-    scan.lists.sort()
+    if alias.group() not in _URBAN_RURAL:
+        return False
+    values, end = _list_values(scan.text, alias.end())
+    if len(values) != 2:
+        return False
+    for indicators, value in zip((table.by_alias[_URBAN_ALIAS], table.by_alias[_RURAL_ALIAS]), values):
+        reading = _interpret(value, indicators, values[0].head.strip(), values[-1].post)
+        if reading is not None:
+            scan.emit(name, alias.start(), reading)
+    scan.consumed_to = max(scan.consumed_to, end)
+    return True
 
 
 def _list_slots(offset: int, segment: str, table: _Table) -> list[_Slot]:
@@ -1002,7 +1000,6 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         openings = [(m.end(), m.group("period")) for m in _SUB_YEAR_OPENING_RE.finditer(text)]
         scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings)
         _scan_respectively(scan, table)
-        _scan_urban_rural_pairs(scan, table)
         _scan_aliases(scan, table)
         figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
         skipped += scan.skipped
@@ -1036,7 +1033,8 @@ def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
             continue
         name = scan.original[alias.start():alias.end()]
         indicators = table.by_alias[alias.group()]
-        if (_read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators)
+        if (_read_urban_rural_pair(scan, alias, name, table)
+                or _read_in_step(scan, alias, name, indicators, table.alias_re) or _read_flat(scan, alias, name, indicators)
                 or _read_margin(scan, alias, name, indicators)):
             continue
         if _read_chain(scan, alias, name, indicators):

@@ -193,12 +193,11 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             # official name of an autonomous prefecture where the text writes it anywhere
             # (凉山彝族自治州, not the 凉山州 it says most), else the form it uses most (宣城市,
             # not the 宣城区 of 宣城区域).
-            full = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?自治(?:州|县|旗)",
-                             "\n".join(p.text for p in document.paragraphs))
+            whole_text = "\n".join(p.text for p in document.paragraphs)
+            full = re.search(re.escape(stem) + r"[\u4e00-\u9fff]{1,8}?自治(?:州|县|旗)", whole_text)
             form_re = re.escape(stem) + r"(?:市|县|区|州|盟|旗|省|自治区)(?!域)"
             # the opening's forms; a text that writes the full name only further on still writes it
-            forms = Counter(re.findall(form_re, body_head)) or Counter(
-                re.findall(form_re, "\n".join(p.text for p in document.paragraphs)))
+            forms = Counter(re.findall(form_re, body_head)) or Counter(re.findall(form_re, whole_text))
             # The government that reports says which: 我代表州人民政府 is 恩施州's, whatever
             # 恩施市 inside it the text names more often.
             suffix = (represent.group(1) or "")[-1:] if represent else ""

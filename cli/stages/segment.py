@@ -197,10 +197,11 @@ def _read_lines(text: str) -> list[_Line]:
             out.append(_Line(heading, blank_after, len(m.group(1))))  # type: ignore[union-attr]
         else:
             # A speaker is named in the opening only: further on, 主任委员和委员的职务 is text.
-            role = _role(line.strip())
+            text = line.strip()
+            role = _role(text)
             if role == "speaker" and len(out) >= MAX_FRONT_LINES:
                 role = ""
-            out.append(_Line(line.strip(), blank_after, 0, role))
+            out.append(_Line(text, blank_after, 0, role))
     return _join_front_pieces(out)
 
 
@@ -286,9 +287,8 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     for k, line in enumerate(lines):
         level = 0 if line.md_level or line.role else numbered_level(line.text)
         # A point (第一，…。) is a heading only alone on its short line: run on, it opens a paragraph.
-        first_end = _RUN_IN_END.search(line.text)
-        point_alone = (level == _ORDINAL_LEVEL and len(line.text) <= MAX_HEADING_CHARS
-                       and first_end is not None and first_end.end() == len(line.text))
+        point_alone = level == _ORDINAL_LEVEL and len(line.text) <= MAX_HEADING_CHARS and (
+            (first_end := _RUN_IN_END.search(line.text)) is not None and first_end.end() == len(line.text))
         end = (_RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1)
                if level in (1, 2) or point_alone else None)
         rest = len(line.text) - end.end() if end is not None else 0
