@@ -132,6 +132,13 @@ def test_a_city_report_without_a_headline_falls_back_to_the_file_name_for_place_
         r["metadata_source"]["place"] == "file_name"
 
 
+def test_the_year_a_report_reviews_is_the_one_before_its_own():
+    text = ("各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n一、1999年国内工作回顾\n"
+            "1999年，全国各族人民奋发图强，国内生产总值增长7.1%，各方面工作都取得了新的成绩。")
+    r = _report(text, "archive/report.txt")
+    assert (r["year"], r["level"], r["metadata_source"]["year"]) == (2000, "national", "text")
+
+
 @pytest.mark.parametrize("line,kind", [
     ("首页 > 新闻中心 > 政务要闻", "navigation"),
     ("当前位置：首页 > 要闻动态", "navigation"),

@@ -236,7 +236,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         if m:
             year = int(m.group(1))
     if year is None:
-        m = re.search(r"(\d{4})\s*年(?:工作)?回顾", "\n".join(document.headings[:3]) + "\n" + body_head)
+        # The year a report reviews is the one before its own (2023年工作回顾; national 2000:
+        # 1999年国内工作回顾).
+        m = re.search(r"(\d{4})\s*年(?:[\u4e00-\u9fff]{0,4}工作)?回顾", "\n".join(document.headings[:3]) + "\n" + body_head)
         if m:
             year = int(m.group(1)) + 1
     if year is None:
