@@ -102,3 +102,19 @@ def test_a_long_list_of_targets_is_summarised_whole_not_cut_at_its_first_clause(
     assert picked == [targets]
     s = next(s for s in r["summary"] if s["text"] == targets)
     assert r["paragraphs"][s["paragraph"]]["text"][s["start"]:s["end"]] == targets
+
+
+def test_a_growth_target_the_figures_stage_cannot_read_still_opens_a_report_without_a_targets_part():
+    # The national reports of the 1990s set the year's growth in the plan, in words of their own.
+    text = ("各位代表：\n\n现在，我代表国务院向大会作政府工作报告，请予审议。\n\n一、1994年国内工作的回顾\n\n"
+            "国内生产总值达到43800亿元，比上年增长11.8%。全年进出口总额2367亿美元，增长20.9%。\n\n"
+            "全年城镇新建住宅2亿平方米，农村新建住房5.8亿平方米，城乡居民收入分别增长8.8%和5%。\n\n"
+            "二、促进国民经济持续、快速、健康发展\n\n"
+            "综合分析各方面的条件，今年经济增长速度的宏观调控目标，定为百分之八至九。"
+            "实现较快的经济增长是有可能的。\n\n"
+            "力争粮食产量达到4550亿公斤以上，新建铁路1200公里、公路1.5万公里，新增发电装机1500万千瓦。\n\n"
+            "全社会固定资产投资1.5万亿元，其中国有单位投资1.1万亿元，新开工大中型项目控制在120个。\n\n"
+            "三、深化经济体制改革\n\n"
+            "今年要进一步深化财税、金融、投资和外贸体制改革，推进国有企业建立现代企业制度，完成100户试点。\n")
+    r = _summary(text, top_k=6)
+    assert any("宏观调控目标，定为百分之八至九" in s["text"] for s in r["summary"])

@@ -49,6 +49,8 @@ PART_WEIGHT = {"review": 1.0, "targets": 1.0, "plan": 0.5, "government": 0.6, No
 
 _HANZI_RUN = re.compile("[\u4e00-\u9fff]+")  # counted by runs: far fewer matches than characters
 _GDP_STATED = re.compile(r"(?:生产总值|经济总量|GDP)[^。；;]{0,20}?\d")
+_GDP_TARGET_STATED = re.compile(
+    r"(?:今年|本年|预期|目标|计划)[^。；;]{0,16}?(?:生产总值|经济|GDP)[^。；;，,]{0,12}?(?:增长|增速)[^。；;]{0,16}?(?:\d|百分之)")
 _FULL_STOP = re.compile(r"[。！？!?][”’」』\"']*$")
 # Openings that lean on the sentence before: picked alone they make no sense.
 _NEEDS_ANTECEDENT = re.compile(r"^(其中|同时|此外|另外|对此|为此|这|这些|此|上述|而且|并且|但是|但|因此|所以|与此同时|其)")
@@ -88,8 +90,9 @@ LEAD_INDICATORS = ("gdp_growth", "gdp_total")
 
 
 def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit], kind: str) -> int | None:
-    """The unit that states the report's GDP growth (else its GDP level, else for results a
-    review sentence on GDP, else the most of these figures, all of ``kind``), None when none does."""
+    """The unit that states the report's GDP growth (else its GDP level, else a review
+    sentence on GDP for results or a targets sentence on GDP growth for targets, else the most
+    of these figures, all of ``kind``), None when none does."""
 
     def states(u: _Unit, f: Figure) -> bool:
         return f.paragraph == u.paragraph and u.start <= f.start < u.end
@@ -100,12 +103,18 @@ def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit]
                 found = next((k for k, u in enumerate(units) if states(u, f)), None)
                 if found is not None:
                     return found
+    # GDP stated in a form the figures stage does not read (迈上14万亿元新台阶; national 1995:
+    # 今年经济增长速度的宏观调控目标，定为百分之八至九): the first sentence on it in the review,
+    # or on this year's growth in the targets (the plan, in reports with no targets part),
+    # still heads the results or the targets.
     if kind == "achieved":
-        # GDP stated in a form the figures stage does not count as a level (迈上14万亿元新台阶):
-        # the review's first sentence on it still heads the results.
-        for k, u in enumerate(units):
-            if document.part(u.paragraph) == "review" and _GDP_STATED.search(u.text):
-                return k
+        parts, stated = {"review"}, _GDP_STATED
+    else:
+        has_targets = any(document.part(p.index) == "targets" for p in document.paragraphs)
+        parts, stated = ({"targets"} if has_targets else {"plan"}), _GDP_TARGET_STATED
+    for k, u in enumerate(units):
+        if document.part(u.paragraph) in parts and stated.search(u.text):
+            return k
     best, best_count = None, 0
     for k, u in enumerate(units):
         count = sum(1 for f in figures if states(u, f))
