@@ -369,3 +369,16 @@ def test_a_line_that_names_an_office_in_the_body_is_text_not_the_speaker():
                 + "决定撤销他的西藏自治区筹备委员会主任委员和委员的职务\n这是全国人民的共同愿望，我们要继续努力工作。\n")
     assert r["speaker"] is None and r["counts"]["dropped"] == {}
     assert any("委员和委员的职务" in " ".join([p["text"], *p["heading_path"]]) for p in r["paragraphs"])
+
+
+def test_the_evaluation_counts_held_out_misses_but_never_prints_their_lines():
+    from devzone.evaluation.common import blind
+    from devzone.evaluation.structure import structure_text
+
+    misses = [{"report": "a", "split": "tune", "what": "heading not found", "line": "一、看得见"},
+              {"report": "b", "split": "heldout", "what": "heading not found", "line": "一、看不见"},
+              {"report": "c", "split": "heldout, national", "what": "furniture kept", "line": "来源：看不见"}]
+    listed, unlisted = blind(misses)
+    text = structure_text({"sets": {}, "misses": listed, "heldout_misses_unlisted": unlisted})
+    assert "看得见" in text and "看不见" not in text
+    assert unlisted == {"heldout": 1, "heldout, national": 1}

@@ -45,3 +45,19 @@ def report_file(path: str, repo: Path, corpus: Path) -> Path:
 
 def ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+def blind(misses: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The misses to list, and how many there are per held-out set, unlisted: a held-out
+    report is scored, never read, or the rules would soon be tuned on it."""
+    listed = [m for m in misses if not m["split"].startswith("heldout")]
+    counted: dict[str, int] = {}
+    for m in misses:
+        if m["split"].startswith("heldout"):
+            counted[m["split"]] = counted.get(m["split"], 0) + 1
+    return listed, counted
+
+
+def unlisted_text(unlisted: dict[str, int]) -> list[str]:
+    return [f"  [{split}] {count} more, not listed: held-out reports are scored, never read"
+            for split, count in sorted(unlisted.items())]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import FIGURE_STAGES, Analyzer
-from .common import ratio, read_jsonl, report_file
+from .common import blind, ratio, read_jsonl, report_file, unlisted_text
 
 _VALUES = ("value", "low", "high")
 
@@ -84,7 +84,8 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
                        "by_source": {name: {"recall": ratio(c["found"], c["labeled"]), "labeled": c["labeled"],
                                             "precision": ratio(c["right"], c["answered"]), "answered": c["answered"]}
                                      for name, c in sorted(by_source[split].items())}}
-    return {"sets": sets, "errors": errors}
+    listed, unlisted = blind(errors)
+    return {"sets": sets, "errors": listed, "heldout_errors_unlisted": unlisted}
 
 
 def figures_text(result: dict[str, Any]) -> str:
@@ -95,8 +96,9 @@ def figures_text(result: dict[str, Any]) -> str:
         lines.append(f"  {'indicator/kind':<34}{'labeled':>8}{'recall':>8}{'answered':>9}{'precision':>10}")
         for key, r in [*s["by_indicator"].items(), *((f"source {k}", r) for k, r in s["by_source"].items())]:
             lines.append(f"  {key:<34}{r['labeled']:>8}{str(r['recall']):>8}{r['answered']:>9}{str(r['precision']):>10}")
-    lines.append(f"\n{len(result['errors'])} misses and wrong values:")
+    lines.append(f"\n{len(result['errors'])} misses and wrong values on tuned reports:")
     for e in result["errors"]:
         rest = {k: v for k, v in e.items() if k not in ("split", "report", "what")}
         lines.append(f"  [{e['split']}] {e['report']}: {e['what']} {rest}")
+    lines.extend(unlisted_text(result["heldout_errors_unlisted"]))
     return "\n".join(lines) + "\n"

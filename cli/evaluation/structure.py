@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Analyzer, clean_lines, to_simplified
-from .common import ratio, read_jsonl, report_file, squash
+from .common import blind, ratio, read_jsonl, report_file, squash, unlisted_text
 
 JUNK = ("furniture", "byline", "dateline", "title")
 METADATA_FIELDS = ("title", "place", "year", "level")
@@ -93,7 +93,8 @@ def evaluate_structure(agreed: Path, repo: Path, corpus: Path, analyzer: Analyze
             "parts_right_share": ratio(t["parts_right"], t["parts"]), "parts_labeled": t["parts"],
             "glossary_lines": t["glossary"], "glossary_in_summary": t["glossary_in_summary"],
         }
-    return {"sets": sets, "misses": misses}
+    listed, unlisted = blind(misses)
+    return {"sets": sets, "misses": listed, "heldout_misses_unlisted": unlisted}
 
 
 # A junk line this short (、 。 法律: the pieces of a site's licence footer) is in almost every
@@ -140,8 +141,9 @@ def structure_text(result: dict[str, Any]) -> str:
         for key, value in s.items():
             if key != "reports":
                 lines.append(f"  {key:<22} {value}")
-    lines.append(f"\n{len(result['misses'])} misses:")
+    lines.append(f"\n{len(result['misses'])} misses on tuned reports:")
     for m in result["misses"]:
         rest = {k: v for k, v in m.items() if k not in ("report", "split", "what")}
         lines.append(f"  [{m['split']}] {m['report']}: {m['what']} {rest}")
+    lines.extend(unlisted_text(result["heldout_misses_unlisted"]))
     return "\n".join(lines) + "\n"
