@@ -149,7 +149,9 @@ def _is_heading_like(line: _Line) -> bool:
     # (…缔结了 / 中苏友好同盟互助条约 / …), not written as a heading.
     if text[-1] in _OPENERS or _ENUMERATOR.match(text):
         return False
-    if text[-1] in _DANGLING and not text.endswith(_NOUNS_ENDING_DANGLING):
+    # 了 closes a numbered point set apart as often as a page breaks after it (第二，…整个经济比较活了).
+    closes = text[-1] == "了" and line.blank_after and bool(numbered_level(text))
+    if text[-1] in _DANGLING and not text.endswith(_NOUNS_ENDING_DANGLING) and not closes:
         return False
     # A short unpunctuated line with a full-width comma inside is usually a
     # sentence broken by the page, unless a blank line sets it apart.
@@ -179,7 +181,10 @@ def _mark_series(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (line.blank_after and not line.md_level and len(text) <= MAX_SERIES_HEADING_CHARS
                 and "，" in text and not is_terminated(text)):
-            by_opening.setdefault(text[:PARALLEL_OPENING_CHARS], []).append(i)
+            # 五年来，在… / 五年来，经…: the opening is the phrase up to its first comma
+            # when it is that short.
+            comma = text.find("，", 0, PARALLEL_OPENING_CHARS)
+            by_opening.setdefault(text[: comma + 1 if comma > 0 else PARALLEL_OPENING_CHARS], []).append(i)
     series = {i for found in by_opening.values() if len(found) >= 3 for i in found}
     return [replace(line, in_series=True) if i in series else line for i, line in enumerate(lines)]
 
@@ -297,13 +302,22 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
             # (打好扩大内需升级战，推动消费提档升级。) too, when the section's text follows
             out.append(_Line(line.text[: end.start()], False, 0, run_in=True))
             out.append(_Line(line.text[end.end():], line.blank_after, 0))
-        elif end is not None and end.end() == len(line.text) and _body_follows(lines, k, level):
+        elif (end is not None and end.end() == len(line.text) or level == 2 and _one_sentence(line.text)) \
+                and _body_follows(lines, k, level):
             # （一）聚力打造…，在服务全国发展大局中展现新担当。 alone on its line, the section's
-            # text after it: a heading written as a sentence, not a paragraph of one.
-            out.append(_Line(line.text[: end.start()], line.blank_after, 0, run_in=True))
+            # text after it: a heading written as a sentence, not a paragraph of one; a （一）
+            # item even a long one (national 1986: （一）进一步增强企业特别是…生产者和经营者。),
+            # where a long 一、 sentence is more often a rule of a list (national 1982).
+            out.append(_Line(line.text[:-1], line.blank_after, 0, run_in=True))
         else:
             out.append(line)
     return out
+
+
+def _one_sentence(text: str) -> bool:
+    """One sentence, no longer than a numbered heading set apart may run."""
+    end = _RUN_IN_END.search(text)
+    return end is not None and end.end() == len(text) and len(text) <= 2 * MAX_HEADING_CHARS
 
 
 def _body_follows(lines: list[_Line], k: int, level: int) -> bool:
