@@ -340,6 +340,44 @@ def test_lines_that_open_alike_are_a_series_of_group_headings():
     assert [p["heading_path"] for p in paragraphs[1:]] == [["一、2023年工作回顾", g] for g in groups]
 
 
+def test_a_series_that_opens_with_a_short_phrase_and_a_comma_is_a_series():
+    # national 1988: 五年来，在… / 五年来，经… share only 五年来，; each ends as a phrase (…很好的).
+    groups = ["五年来，在改革开放的推动下，我国国民经济持续发展，总的形势是很好的",
+              "五年来，经济体制改革从农村到城市全面展开，取得了重大进展，积累了丰富经验",
+              "五年来，不断扩大对外开放，积极发展对外经济技术交流与合作"]
+    lead = "国家经济实力继续得到显著增强。"
+    text = "各位代表！\n\n过去五年国内工作的基本总结\n\n" + "".join(f"{g}\n\n{'又' * i}{lead}\n\n" for i, g in enumerate(groups))
+    paragraphs = _report(text)["paragraphs"]
+    assert [p["heading_path"] for p in paragraphs[1:]] == [["过去五年国内工作的基本总结", g] for g in groups]
+
+
+def test_a_numbered_point_set_apart_may_end_in_le():
+    # national 1980: 第二，…整个经济比较活了 heads its text; 了 closes it, no page broke it.
+    text = ("各位代表：\n\n一、国民经济取得了新的进展\n\n第一，重大的比例关系正在朝着协调的方向发展，国民经济持续增长\n\n"
+            "农业、轻工业的发展加快了，农轻重的比例关系有所改善。\n\n"
+            "第二，在经济上开始采取了一些新的政策，开始进行经济管理体制的某些改革，整个经济比较活了\n\n"
+            "农村在放宽政策、发挥优势方面，开辟了一些新的路子。\n")
+    paragraphs = _report(text)["paragraphs"]
+    assert paragraphs[-1]["heading_path"][-1] == "第二，在经济上开始采取了一些新的政策，开始进行经济管理体制的某些改革，整个经济比较活了"
+    assert paragraphs[-1]["text"] == "农村在放宽政策、发挥优势方面，开辟了一些新的路子。"
+
+
+def test_a_long_numbered_item_of_one_sentence_heads_the_text_run_below_it():
+    # national 1986: the （一） line is one long sentence, its section's text on the next line.
+    item = "（一）进一步增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体，成为自主经营、自负盈亏的社会主义商品生产者和经营者。"
+    body = "要在坚持公有制为主体的前提下，继续发展多种所有制形式和多种经营方式，继续从外部和内部两个方面采取切实有效的措施，包括适当缩小指令性计划，减免企业的部分税收。"
+    text = f"各位代表：\n\n三、经济体制改革\n\n{item}\n{body}\n"
+    paragraphs = _report(text)["paragraphs"]
+    assert paragraphs[-1]["heading_path"] == ["三、经济体制改革", item[:-1]]
+    assert paragraphs[-1]["text"] == body
+
+
+def test_a_speech_that_names_its_headline_in_its_opening_has_that_title():
+    text = ("各位代表：\n\n现在，我代表国务院向大会作政府工作报告，请予审议。报告的总题目是：团结起来，为建设社会主义的现代化强国而奋斗。\n\n"
+            "一、国民经济的恢复\n\n国民经济得到了较快的恢复和发展，工业总产值比上年增长14%。\n")
+    assert _report(text)["title"] == "团结起来，为建设社会主义的现代化强国而奋斗"
+
+
 def test_a_point_alone_on_its_line_heads_its_text_below_the_section():
     text = ("各位代表：\n\n三、促进农业和农村经济全面发展\n\n第一，调整和优化农业结构。\n\n"
             "要适应市场需求变化，大力推进农业结构调整，发展高产优质高效农业。\n\n"

@@ -38,6 +38,7 @@ _REPORT_YEAR = re.compile(r"(\d{4})\s*年[\u4e00-\u9fff]{0,20}?(?:政府)?工作
 _YEAR_DONE = re.compile(r"((?:19|20)\d{2})\s*年(?!\d)")
 _PLANNED_BEFORE = re.compile(r"(计划|预计|力争|争取|确保|将|到|至|于|在|前|目标|规划)\s*\Z")
 _YEAR_IN_NAME = re.compile(r"(19[5-9]\d|20[0-4]\d)")
+_TITLE_NAMED = re.compile(r"报告的(?:总)?(?:题目|标题)(?:是|为)[:：]\s*[“「]?([^。！？”」\n]{4,60})[”」]?[。！？]")
 # Province-level names that reports and file names often write without their suffix.
 PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
@@ -131,6 +132,11 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     body_head = "\n".join(p.text for p in document.paragraphs[:40])
 
     title = document.title
+    if title is None:
+        # A speech that names its own headline in its opening (national 1978: 报告的总题目是：
+        # 团结起来，为建设社会主义的现代化强国而奋斗。).
+        stated = _TITLE_NAMED.search(opening)
+        title = stated.group(1) if stated else None
     if title:
         sources["title"] = "text"
     # A headline is short; a long one is read at its head only, which keeps every pattern
