@@ -785,3 +785,20 @@ def test_a_level_stands_at_the_year_it_is_dated_not_over_a_span():
     found, _ = extract_figures(["“十四五”期间，地区生产总值年均增长6%，到2025年达到5000亿元。"], 2024, ["targets"])
     assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
         ("gdp_growth", "target", "2021-2025", 6.0), ("gdp_total", "target", "2025", 5000.0)]
+
+
+def test_the_country_is_the_territory_of_a_national_report_only():
+    text = "人民生活有新的改善，全国居民人均可支配收入实际增长8%，快于经济增长。"
+    national, _ = extract_figures([text], 2015, ["review"], national=True)
+    local, _ = extract_figures([text], 2015, ["review"])
+    assert [(f.indicator, f.value) for f in national] == [("income_growth", 8.0)]
+    assert local == []  # a province's report comparing itself with the country
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("地区生产总值达到3200多亿元，增长5%。", [("gdp_total", 3200.0, "at_least"), ("gdp_growth", 5.0, "point")]),
+    ("全年新增城镇就业4.5万余人。", [("urban_new_jobs", 4.5, "at_least")]),
+])
+def test_more_than_a_figure_may_be_written_before_or_after_its_scale(text, expected):
+    found, _ = extract_figures([text], 2024, ["review"])
+    assert [(f.indicator, f.value, f.modifier) for f in found] == expected

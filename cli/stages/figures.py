@@ -118,7 +118,8 @@ def find_figures(document: Document) -> Document:
     """The figures stage: every figure of the document, typed by the metadata layer's year
     and the parts layer, and the count of numbers it could not read."""
     year = document.metadata.year if document.metadata else None
-    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts)
+    national = document.metadata is not None and document.metadata.level == "national"
+    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts, national)
     position = {id(f): i for i, f in enumerate(figures)}
     headline = tuple(position[id(f)] for f in headline_figures(figures, year))
     return document.with_layers(figures=FigureLayer(tuple(figures), skipped, headline))
@@ -180,14 +181,18 @@ _URBAN_ALIAS, _RURAL_ALIAS = "城镇居民人均可支配收入", "农村居民�
 # What may stand directly before an alias (the run of Chinese characters back to the last
 # punctuation): the territory as a whole, time and framing words. Anything else (成都市,
 # 海洋, 县域, 民营, 亩均, 对东盟 …) makes the figure one of a part or of another measure.
-_ALLOWED_BEFORE = re.compile(
-    r"(?:全年|全省|全市|全区|全疆|全州|全盟|全县|全旗|全域|全自治区|全体|全社会|全口径|我省|我市|我区|我州|"
+_BEFORE_WORDS = (
+    r"全年|全省|全市|全区|全疆|全州|全盟|全县|全旗|全域|全自治区|全体|全社会|全口径|我省|我市|我区|我州|"
     r"我县|我旗|本市|开发区|经开区|高新区|园区|新区|其中|初步预计|预计|预期|力争|确保|争取|努力|继续|实现|"
     r"完成|推动|促进|中央提出|计划|今年的|去年的|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
     r"年末|年底|年内|年度|年|月|同期|累计|初步核算|核算|据初步核算|据统计|数据显示|显示|要|将|"
-    r"主要指标|指标|(?:省|国家|上级|省上)?下达的?)*"
+    r"主要指标|指标|(?:省|国家|上级|省上)?下达的?"
 )
+_ALLOWED_BEFORE = re.compile(rf"(?:{_BEFORE_WORDS})*")
 _CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]*\Z")
+# The whole territory of the State Council's reports (全国居民人均可支配收入, 我国经济总量); in
+# a local report the same words name the country it is compared with (高于全国平均水平).
+_COUNTRY_BEFORE = re.compile(rf"(?:全国|我国|{_BEFORE_WORDS})*")
 
 # Words that may stand between an alias and its number.
 _HEAD_WORDS = sorted(
@@ -211,7 +216,7 @@ _MODIFIER_AFTER = "左右|上下|以上|以内|以下|之内|之上|之下"
 _VALUE = (
     rf"(?P<pct>百分之)?(?P<n1>{_NUM})"
     rf"(?:(?P<u1>%)?\s*(?:{_RANGE_SEP})\s*(?:百分之)?(?P<n2>{_ARABIC}|{_CN_NUMERAL})(?!年))?"
-    rf"\s*(?P<scale>万亿|亿|万|千(?![克瓦]))?(?P<approx>余|多)?(?P<unit>{_UNIT_WORDS})?"
+    rf"(?P<approx_before>余|多)?\s*(?P<scale>万亿|亿|万|千(?![克瓦]))?(?P<approx>余|多)?(?P<unit>{_UNIT_WORDS})?"
     rf"(?P<post>{_MODIFIER_AFTER})?"
 )
 _HEAD_VALUE_RE = re.compile(_HEAD + _VALUE)
@@ -397,7 +402,7 @@ def _read_value(match: re.Match[str], text: str, bare: bool = False) -> _Value |
     tail = text[match.end():match.end() + 4]
     head = match.group("head")
     milestone = bool(_MILESTONE_AFTER_RE.match(tail) or _MILESTONE_HEAD_RE.search(head))
-    post = match.group("post") or ("以上" if match.group("approx") else "")
+    post = match.group("post") or ("以上" if match.group("approx") or match.group("approx_before") else "")
     low, high = (min(first, second), max(first, second)) if second is not None else (None, None)
     return _Value(match.start("n1"), match.end(), head, None if second is not None else first, low, high,
                   scale, unit, post, milestone)
@@ -508,6 +513,7 @@ class _Context:
     year: int | None
     current_review: bool  # the text reviews the current year (今年以来 …), as news articles do
     plan_start: tuple[int, int] | None  # (paragraph, offset) of 主要预期目标是 …
+    national: bool = False  # the country's own report: 全国 and 我国 name its territory
 
 
 def _review_year(context: _Context) -> int | None:
@@ -665,9 +671,10 @@ class _ParagraphScan:
 _LISTED_MEASURE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:指标|能耗|强度|比重)[和及与]")
 
 
-def _allowed_before(text: str, position: int) -> bool:
+def _allowed_before(text: str, position: int, national: bool = False) -> bool:
     run = _CJK_RUN_BEFORE.search(text, max(0, position - 24), position)
     return (run is None or _ALLOWED_BEFORE.fullmatch(run.group()) is not None
+            or (national and _COUNTRY_BEFORE.fullmatch(run.group()) is not None)
             or _LISTED_MEASURE_BEFORE_RE.fullmatch(run.group()) is not None)
 
 
@@ -954,7 +961,8 @@ def _separator_end(text: str, position: int) -> int:
 
 
 # ---------------------------------------------------------------- the document
-def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None] | None) -> _Context:
+def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None] | None,
+             national: bool = False) -> _Context:
     current_review = any(_CURRENT_REVIEW_RE.search(text) for text in texts)
     if current_review and year is not None:
         # A report written at the end of the year it reviews (今年以来…) that sets targets for
@@ -970,22 +978,23 @@ def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None]
         if found is not None:
             plan_start = (index, found.start())
             break
-    return _Context(year, current_review, plan_start)
+    return _Context(year, current_review, plan_start, national)
 
 
 def extract_figures(paragraphs: Sequence[str], year: int | None,
-                    parts: Sequence[str | None] | None = None) -> tuple[list[Figure], int]:
+                    parts: Sequence[str | None] | None = None, national: bool = False) -> tuple[list[Figure], int]:
     """All figures of the table's indicators in `paragraphs`, in document order, and the
     number of number spans next to an indicator that could not be read (skipped, not guessed).
 
     `year` is the report's year: targets are of `year`, results of `year - 1` unless the text
     says otherwise (or reviews the current year, 今年以来). `parts[i]` is the part of
-    paragraph i (review, targets, plan, government, appendix) when known."""
+    paragraph i (review, targets, plan, government, appendix) when known; `national`: the
+    report is the country's own, whose territory 全国 and 我国 name."""
     table = _table()
     # Only paragraphs that name an indicator are normalised: mapping full-width forms costs
     # more than everything else on a long report. Aliases are Chinese, bar a few written in
     # Latin letters that a page may set full-width (ＧＤＰ).
-    context = _context(paragraphs, year, parts)
+    context = _context(paragraphs, year, parts, national)
     figures: list[Figure] = []
     skipped = 0
     for index, original in enumerate(paragraphs):
@@ -1029,7 +1038,7 @@ def _scan_aliases(scan: _ParagraphScan, table: _Table) -> None:
             current = next(lists, None)
         if (current is not None and current[0] <= alias.start()) or alias.start() < scan.consumed_to:
             continue
-        if not _allowed_before(text, alias.start()):
+        if not _allowed_before(text, alias.start(), scan.context.national):
             continue
         name = scan.original[alias.start():alias.end()]
         indicators = table.by_alias[alias.group()]
