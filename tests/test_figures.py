@@ -798,7 +798,10 @@ def test_the_country_is_the_territory_of_a_national_report_only():
 @pytest.mark.parametrize("text, expected", [
     ("地区生产总值达到3200多亿元，增长5%。", [("gdp_total", 3200.0, "at_least"), ("gdp_growth", 5.0, "point")]),
     ("全年新增城镇就业4.5万余人。", [("urban_new_jobs", 4.5, "at_least")]),
+    # a typesetter's middle dot for the decimal point (national 1999), never an event's name
+    ("全体居民人均可支配收入实际增长5·8％。", [("income_growth", 5.8, "point")]),
+    ("“7·20”特大暴雨后，地区生产总值增长5%。", [("gdp_growth", 5.0, "point")]),
 ])
-def test_more_than_a_figure_may_be_written_before_or_after_its_scale(text, expected):
+def test_figures_in_the_forms_typesetters_give_them(text, expected):
     found, _ = extract_figures([text], 2024, ["review"])
     assert [(f.indicator, f.value, f.modifier) for f in found] == expected
