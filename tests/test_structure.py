@@ -94,6 +94,16 @@ CITY_SECTIONS = """各位代表：
 """
 
 
+def test_the_parts_of_a_national_report_of_the_1980s_and_1990s():
+    # national 1980 (任务和主要指标), 1988 and 2002 (政府机构改革, 政风, then 外交工作 and 结束语)
+    text = ("各位代表：\n\n一、过去五年的政府工作\n\n五年来，国民生产总值平均每年增长10%，人民生活显著改善。\n\n"
+            "二、1989年国民经济计划的任务和主要指标\n\n今年国民生产总值计划增长7.5%，全社会固定资产投资控制在4000亿元。\n\n"
+            "三、切实搞好政府机构改革，努力克服官僚主义\n\n政府机构改革要按照政企分开、精简、统一、效能的原则进行。\n\n"
+            "四、关于外交工作\n\n我们将继续奉行独立自主的和平外交政策，发展同世界各国的友好关系。\n\n"
+            "结束语\n\n让我们团结起来，为实现今年的各项任务而努力奋斗！\n")
+    assert [p["part"] for p in _report(text)["paragraphs"][-5:]] == ["review", "targets", "government", "plan", "plan"]
+
+
 def test_a_subsection_takes_its_part_from_its_section_unless_it_names_a_stronger_one():
     r = Analyzer().analyse_text(CITY_SECTIONS).to_dict()
     parts = {p["text"][:4]: p["part"] for p in r["paragraphs"]}

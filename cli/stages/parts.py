@@ -18,11 +18,12 @@ _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况")),
     ("government", re.compile(r"自身建设|自身改革|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理|"
-                              r"政府履职|廉政建设|反腐败|法治政府|廉洁政府|服务型政府|(?:打造|建设|建成)[^，。]{0,12}政府$")),
-    ("targets", re.compile(r"(总体要求|预期目标|主要目标|目标任务|经济社会发展目标|总体部署|\d{4}年(?:的)?发展思路|总体思路)"
+                              r"政府履职|廉政建设|反腐败|法治政府|廉洁政府|服务型政府|(?:打造|建设|建成)[^，。]{0,12}政府$|"
+                              r"政府机构|政府职能|政风")),
+    ("targets", re.compile(r"(总体要求|预期目标|主要目标|主要指标|目标任务|经济社会发展目标|总体部署|\d{4}年(?:的)?发展思路|总体思路)"
                            r"(?!.{0,6}(重点工作|重点任务|主要任务|工作安排|和主要工作))")),
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
-                        r"\d{4}年(的)?(主要)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好")),
+                        r"\d{4}年(的)?(主要)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好|^结束语$")),
 )
 # Words of a review that a task's heading uses too (在富民惠民安民上取得新成效): they name the
 # part only in a top heading, never in a subsection under a part already named.
@@ -110,7 +111,8 @@ def assign_parts(document: Document) -> Document:
                     named = "review"  # a news report of the year so far: its sections say what was done
                 if named is None and opens_with_review and first == tops[0]:
                     named = "review"
-                top_parts[first] = named or (follows if last_top in ("review", "targets", "plan") else None)
+                # After the government's own conduct come the plan's last sections (外交工作, 结束语).
+                top_parts[first] = named or (follows if last_top in ("review", "targets", "plan", "government") else None)
                 last_top = top_parts[first] or last_top
             top = top_parts[first]
             part = part or top
