@@ -2,7 +2,8 @@
 readers both judged terms an analyst would search for (``labels/keywords/GUIDE.md``), for
 each report's own keywords and for the top 8 of each theme but ``other``, on tuned and
 held-out reports apart. Words the readers did not judge alike, or that a later version lists
-and nobody has judged yet, are counted apart, never guessed."""
+and nobody has judged yet, are counted apart, never guessed. The words judged no are listed
+for tuned reports only: a held-out report's are counted, never shown."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def evaluate_keywords(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer
                     rejected[row["split"]].append({"report": row["report"], "theme": theme, "word": word})
     return {"sets": {split: {kind: {"precision": ratio(c["yes"], c["judged"]), "judged": c["judged"],
                                     "unjudged": c["unjudged"]} for kind, c in by_kind.items()}
-                     | {"rejected": rejected[split]}
+                     | {"rejected": [] if split.startswith("heldout") else rejected[split],
+                        "rejected_count": len(rejected[split])}
                      for split, by_kind in sorted(counts.items())}}
 
 
@@ -51,5 +53,5 @@ def keywords_text(result: dict[str, Any]) -> str:
                 k = s[kind]
                 what = "report keywords" if kind == REPORT else "theme keywords (top 8, all but other)"
                 lines.append(f"  {what:<40} precision {k['precision']}  judged {k['judged']}  not judged {k['unjudged']}")
-        lines.append(f"  judged no: {len(s['rejected'])} words")
+        lines.append(f"  judged no: {s['rejected_count']} words")
     return "\n".join(lines) + "\n"
