@@ -1,9 +1,10 @@
 """Build models/terms.txt: the words of models/lexicon.txt that may be keywords.
 
 A keyword is a term an analyst would search for: a noun, a name or an abbreviation (jieba's
-tags n, nr, nrt, nrfg, ns, nt, nz, vn, j, an, eng), of two characters or more, that does not
+tags n, nr, nrt, nrfg, ns, nt, nz, vn, j, eng), of two characters or more, that does not
 open with a numeral or an ordinal (一枚, 三张, 第三轮 and 万余户 are tagged as numerals or
-nouns alike). Verbs, idioms and set phrases (责无旁贷), adjectives, adverbs, numerals and
+nouns alike). Verbs, idioms and set phrases (责无旁贷), adjectives, adjectives used as nouns
+(an: 安全, 困难, which the keyword readers judged no every time), adverbs, numerals and
 function words never are. Words a user adds with --user-dict may always be keywords.
 
 usage: python labels/build_terms.py > models/terms.txt
@@ -19,7 +20,7 @@ with warnings.catch_warnings():
     import jieba
 
 ROOT = Path(__file__).resolve().parent.parent
-TERM_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "j", "an", "eng"}
+TERM_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "j", "eng"}
 NUMERAL_OPENINGS = set("一二三四五六七八九十两百千万亿几多第首每各该本某")
 
 
