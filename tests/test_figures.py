@@ -805,3 +805,10 @@ def test_the_country_is_the_territory_of_a_national_report_only():
 def test_figures_in_the_forms_typesetters_give_them(text, expected):
     found, _ = extract_figures([text], 2024, ["review"])
     assert [(f.indicator, f.value, f.modifier) for f in found] == expected
+
+
+def test_by_then_is_the_year_the_sentence_before_set():
+    text = "到2020年国内生产总值和城乡居民人均收入比2010年翻一番。届时，我国经济总量超过90万亿元，发展的质量和效益明显提高。"
+    found, _ = extract_figures([text], 2016, ["targets"], national=True)
+    assert [(f.indicator, f.kind, f.period, f.value, f.modifier) for f in found] == [
+        ("gdp_total", "target", "2020", 90.0, "at_least")]

@@ -661,7 +661,14 @@ class _ParagraphScan:
         # A declaration of targets (主要预期目标为：) holds for every ；-clause of its sentence.
         sentence_start = max(self.text.rfind(mark, 0, start) for mark in "。！？") + 1
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
-        kind, period = _kind_and_period(self.text[start:name_start], reading.head, opening, self.part,
+        prefix = self.text[start:name_start]
+        if prefix.startswith("届时"):
+            # 到2020年…。届时，我国经济总量超过90万亿元: "by then" is the year the sentence before set.
+            before_start = max(self.text.rfind(mark, 0, sentence_start - 1) for mark in "。！？") + 1
+            years = [y for y in _YEAR_RE.finditer(self.text, before_start, sentence_start) if y.group("prep")]
+            if years:
+                prefix = years[-1].group() + prefix
+        kind, period = _kind_and_period(prefix, reading.head, opening, self.part,
                                         self.in_plan(name_start), self.context, declared)
         if reading.indicator.kind_of_value == "level" and period and _SPAN_PERIOD_RE.fullmatch(period):
             period = period[-4:]  # a level stands at a moment: 五年来…增加到100万亿元 is the last year's
