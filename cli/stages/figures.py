@@ -662,7 +662,7 @@ class _ParagraphScan:
         sentence_start = max(self.text.rfind(mark, 0, start) for mark in "。！？") + 1
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         prefix = self.text[start:name_start]
-        if prefix.startswith("届时"):
+        if prefix.startswith("届时") and sentence_start > 0:
             # 到2020年…。届时，我国经济总量超过90万亿元: "by then" is the year the sentence before set.
             before_start = max(self.text.rfind(mark, 0, sentence_start - 1) for mark in "。！？") + 1
             years = [y for y in _YEAR_RE.finditer(self.text, before_start, sentence_start) if y.group("prep")]
