@@ -428,3 +428,16 @@ def test_the_evaluation_counts_held_out_misses_but_never_prints_their_lines():
     text = structure_text({"sets": {}, "misses": listed, "heldout_misses_unlisted": unlisted})
     assert "看得见" in text and "看不见" not in text
     assert unlisted == {"heldout": 1, "heldout, national": 1}
+
+
+@pytest.mark.parametrize("heading, part", [
+    ("二、第一个五年计划概要", "targets"),  # national 1955
+    ("第六个五年计划的基本任务", "targets"),  # 1982
+    ("二、“七五”时期的基本任务和主要建设方针", "targets"),  # 1986
+    ("三、“七五”时期的经济体制改革", None),  # the plan's tasks: the section's place decides
+    ("六五计划前两年的执行情况", "review"),  # 1982
+])
+def test_a_five_year_plans_aims_are_targets_and_its_execution_a_review(heading, part):
+    from devzone.stages.parts import heading_part
+
+    assert heading_part(heading) == part
