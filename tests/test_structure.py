@@ -441,3 +441,13 @@ def test_a_five_year_plans_aims_are_targets_and_its_execution_a_review(heading, 
     from devzone.stages.parts import heading_part
 
     assert heading_part(heading) == part
+
+
+def test_a_source_held_out_whole_and_the_national_reports_are_scored_as_sets_of_their_own():
+    from devzone.evaluation.common import set_name
+
+    rows = [{"source": "city-2024", "split": "tune"}, {"source": "city-2024", "split": "heldout"},
+            {"source": "national", "split": "heldout"}]
+    assert [set_name(r, rows) for r in rows] == ["tune", "heldout", "heldout, whole source: national"]
+    rows.append({"source": "national", "split": "tune"})
+    assert [set_name(r, rows) for r in rows[2:]] == ["heldout, national", "tune, national"]

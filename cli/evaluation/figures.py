@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import FIGURE_STAGES, Analyzer
-from .common import blind, ratio, read_jsonl, report_file, unlisted_text
+from .common import blind, ratio, read_jsonl, report_file, set_name, unlisted_text
 
 _VALUES = ("value", "low", "high")
 
@@ -36,8 +36,9 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
     # Reports of one source share templates: the sources are told apart too.
     by_source: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     errors: list[dict[str, Any]] = []
-    for row in read_jsonl(agreed):
-        split = row["split"]
+    rows = read_jsonl(agreed)
+    for row in rows:
+        split = set_name(row, rows)
         source = by_source[split][row["source"]]
         report = analyzer.analyse(report_file(row["path"], repo, corpus), FIGURE_STAGES)
         record = report.figures_dict()
@@ -71,16 +72,16 @@ def evaluate_figures(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer 
                                           for lab in match]})
     sets: dict[str, Any] = {}
     for split, by_key in sorted(counts.items()):
-        rows = {}
+        by_indicator = {}
         total: dict[str, int] = defaultdict(int)
         for (indicator, kind), c in sorted(by_key.items()):
-            rows[f"{indicator}/{kind}"] = {"labeled": c["labeled"], "recall": ratio(c["found"], c["labeled"]),
+            by_indicator[f"{indicator}/{kind}"] = {"labeled": c["labeled"], "recall": ratio(c["found"], c["labeled"]),
                                            "answered": c["answered"], "precision": ratio(c["right"], c["answered"])}
             for k, v in c.items():
                 total[k] += v
         sets[split] = {"recall": ratio(total["found"], total["labeled"]),
                        "precision": ratio(total["right"], total["answered"]),
-                       "labeled": total["labeled"], "answered": total["answered"], "by_indicator": rows,
+                       "labeled": total["labeled"], "answered": total["answered"], "by_indicator": by_indicator,
                        "by_source": {name: {"recall": ratio(c["found"], c["labeled"]), "labeled": c["labeled"],
                                             "precision": ratio(c["right"], c["answered"]), "answered": c["answered"]}
                                      for name, c in sorted(by_source[split].items())}}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Analyzer, clean_lines, to_simplified
-from .common import blind, ratio, read_jsonl, report_file, squash, unlisted_text
+from .common import blind, ratio, read_jsonl, report_file, set_name, squash, unlisted_text
 
 JUNK = ("furniture", "byline", "dateline", "title")
 METADATA_FIELDS = ("title", "place", "year", "level")
@@ -117,21 +117,6 @@ def _holds(paragraph: str, line: str) -> bool:
     if len(line) == 1:  # a lone mark (。) ends paragraphs anyway: kept only as a paragraph of its own
         return paragraph == line
     return paragraph.startswith(line) or paragraph.endswith(line)
-
-
-# The State Council's reports (1954-2025) are another kind of text than the local reports of
-# 2024-2025: scored together, either would hide the other.
-SOURCES_APART = ("national",)
-
-
-def set_name(row: dict[str, Any], rows: list[dict[str, Any]]) -> str:
-    """The row's split; a source held out whole (no report of it tuned on) is a set of its own,
-    since it measures the rules on templates they never met, and so is a source of its own kind."""
-    if row["split"] == "heldout" and all(r["split"] == "heldout" for r in rows if r["source"] == row["source"]):
-        return f"heldout, whole source: {row['source']}"
-    if row["source"] in SOURCES_APART:
-        return f"{row['split']}, {row['source']}"
-    return row["split"]
 
 
 def structure_text(result: dict[str, Any]) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..pipeline import Analyzer, Options, clean_paragraph
-from .common import read_jsonl, report_file, squash
+from .common import read_jsonl, report_file, set_name, squash
 
 TOP = 5
 _CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -103,8 +103,9 @@ def evaluate_summaries(picks: Path, figures: Path | None, repo: Path, corpus: Pa
     }
     reports: Counter[str] = Counter()
     by_readers: dict[str, Counter[int]] = defaultdict(Counter)
-    for row in read_jsonl(picks):
-        split = row["split"]
+    rows = read_jsonl(picks)
+    for row in rows:
+        split = set_name(row, rows)
         readers = [r for r in ("a", "b") if row.get(r)]  # a report one reader has done counts against that one
         reports[split] += 1
         by_readers[split][len(readers)] += 1
