@@ -168,3 +168,14 @@ def test_a_report_run_together_on_one_line_is_cut_back_into_its_sections():
     assert ["一、2023年工作回顾"] in paths and ["二、2024年工作安排", "（一）聚力加快产业升级"] in paths
     assert any(p.text.startswith("今年经济社会发展的主要预期目标为：生产总值增长5.5%左右。") for p in document.paragraphs)
     assert "新建道路12公里，新增城镇就业3.2万人。" in document.paragraphs[1].text
+
+
+def test_a_line_of_only_a_zero_width_space_is_a_page_break_the_sentence_runs_across():
+    # national 2021: 今年预期目标设定 / ​ / 为6%以上 is one sentence broken by a page
+    from devzone import Analyzer
+
+    text = ("各位代表：\n\n经济增速是综合性指标，今年预期目标设定\n\u200b\n为6%以上，考虑了经济运行恢复情况。\n\n"
+            "城镇新增就业1100万人以上，城镇调查失业率5.5%左右。\n")
+    paragraphs = Analyzer().analyse_text(text).to_dict()["paragraphs"]
+    assert [p["text"] for p in paragraphs][-2].endswith("经济增速是综合性指标，今年预期目标设定为6%以上，考虑了经济运行恢复情况。")
+    assert all(not p["heading_path"] for p in paragraphs)
