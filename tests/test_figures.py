@@ -608,7 +608,7 @@ def test_every_tune_report_has_its_growth_target():
     checked = 0
     for row in rows:
         label = next((f for f in row["figures"] if f["indicator"] == "gdp_growth" and f["kind"] == "target"
-                      and f["value"] is not None and f["unit"] == "%"), None)
+                      and f["value"] is not None and f["unit"] == "%" and f["period"].isdigit()), None)  # a year's
         if row["split"] != "tune" or not row["path"].startswith("corpus/") or label is None:
             continue
         document = analyzer.analyse(SHARED / row["path"]).document
@@ -706,9 +706,9 @@ def test_a_growth_to_secure_and_one_to_strive_for_gives_the_first():
 def test_a_level_from_where_it_was_to_where_it_is_gives_where_it_is():
     found, _ = extract_figures(["国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%。"],
                                2003, ["review"])
-    assert [(f.indicator, f.kind, f.period, f.value, f.unit) for f in found] == [
-        ("gdp_total", "achieved", "2002", 10.2, "万亿元")]
-    # the average growth over the years between is no year's growth
+    assert [(f.indicator, f.kind, f.period, f.value, f.unit) for f in found][0] == (
+        "gdp_total", "achieved", "2002", 10.2, "万亿元")
+    # the average growth over years the text does not name is no figure of any period
     found, _ = extract_figures(["全市地区生产总值由103.97亿元增加到1117.56亿元，年均增长8.2%。"], 2024, ["review"])
     assert [(f.indicator, f.value) for f in found] == [("gdp_total", 1117.56)]
 
@@ -812,3 +812,23 @@ def test_by_then_is_the_year_the_sentence_before_set():
     found, _ = extract_figures([text], 2016, ["targets"], national=True)
     assert [(f.indicator, f.kind, f.period, f.value, f.modifier) for f in found] == [
         ("gdp_total", "target", "2020", 90.0, "at_least")]
+
+
+@pytest.mark.parametrize("text, part, expected", [
+    # an average between two named years is over the years between (national 2003)
+    ("国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%。", "review",
+     [("gdp_total", "achieved", "2002", 10.2), ("gdp_growth", "achieved", "1998-2002", 7.7)]),
+    # a paragraph that opens on five years dates its averages (national 2011)
+    ("这五年，我国综合国力显着提高。国内生产总值达到39.8万亿元，年均增长11.2%。", "review",
+     [("gdp_total", "achieved", "2010", 39.8), ("gdp_growth", "achieved", "2006-2010", 11.2)]),
+    # last year's results told in the section on this year's work, after 过去一年 (national 2011)
+    ("过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，城镇新增就业1168万人。今年国内生产总值增长8%左右。",
+     "plan", [("gdp_growth", "achieved", "2010", 10.3), ("urban_new_jobs", "achieved", "2010", 1168.0),
+              ("gdp_growth", "target", "2011", 8.0)]),
+    # an average over years the text does not name is no one year's
+    ("工业振兴三年行动圆满收官，工业投资总量完成921亿元、年均增长11.1%。", "review",
+     [("industrial_investment_growth", "achieved", None, 11.1)]),
+])
+def test_the_years_a_figure_is_of_come_from_the_sentences_around_it(text, part, expected):
+    found, _ = extract_figures([text], 2011, [part])
+    assert [(f.indicator, f.kind, f.period, f.value) for f in found] == expected

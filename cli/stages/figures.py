@@ -202,8 +202,8 @@ _COUNTRY_BEFORE = re.compile(rf"(?:全国|我国|{_BEFORE_WORDS})*")
 
 # Words that may stand between an alias and its number.
 _HEAD_WORDS = sorted(
-    """同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算 按可比价计算
-    按可比口径计算 按同口径计算 可比口径 同口径 年均 平均值 平均 全年 预计 初步预计 实际 今年 要 将 继续
+    """同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算, 按可比价格计算 按可比价计算
+    按可比口径计算 按同口径计算 可比口径 同口径 年均 平均每年 每年 平均值 平均 全年 预计 初步预计 实际 今年 要 将 继续
     努力 力争 确保 争取 预期目标 预期 目标 年增长 首次 再 均 累计 共计 合计 已经 已 进一步 稳定 保持 增速 增幅 涨幅 降幅 指数 总量 规模
     总额 增长 增加 上涨 上升 提高 提升 增至 增加到 增加至 提高到 提高至 提升到 提升至 下降 降低 减少
     回落 下滑 下降到 下降至 降低到 降低至 降至 降到 减少到 减少至 达到 达 可达 有望 为 是 实现 完成 稳定在
@@ -361,6 +361,14 @@ _SUB_YEAR_OPENING_RE = re.compile(
 _SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
              "前两季度": "H1"}
 _PLAN_SPAN_RE = re.compile(r"十([三四五])五")
+# A sentence that opens an account of the past (过去一年，我们的各项工作取得了很大成绩。 / 这五年，…)
+# holds for the figures the paragraph states after it, until one speaks of this year (national
+# 2011: …。国内生产总值增长10.3% is last year's, in the section on this year's work).
+_PAST_OPENING_RE = re.compile(r"(?:\A|[。!?])\s*(?P<cue>过去一年|一年来|过去五年|五年来|这五年)")
+_THIS_YEAR_RE = re.compile(r"今年|明年|预期|力争|确保|争取")
+# An average from one year's level to another's (从1997年的7.4万亿元增加到2002年的10.2万亿元，
+# 平均每年增长7.7%) is the average of the years between.
+_FROM_TO_YEARS_RE = re.compile(r"从((?:19|20)\d{2})年[^。;]{0,30}?到((?:19|20)\d{2})年")
 _SPAN_PERIOD_RE = re.compile(r"\d{4}-\d{4}")
 _SPAN_CUE_RE = re.compile(
     r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
@@ -631,6 +639,8 @@ class _ParagraphScan:
     sentence_ends: list[int]
     clause_ends: list[int]
     openings: list[tuple[int, str]]  # (offset, period) of sentences opened by 上半年 …
+    past_openings: list[tuple[int, str]]  # (offset, cue) of sentences opened by 过去一年, 这五年 …
+    this_year: list[int]  # offsets of words of this year (今年, 预期, 力争 …)
     figures: list[tuple[int, Figure]] = field(default_factory=list)
     lists: list[tuple[int, int]] = field(default_factory=list)  # spans of 分别 lists read
     skipped: int = 0
@@ -662,6 +672,12 @@ class _ParagraphScan:
         sentence_start = max(self.text.rfind(mark, 0, start) for mark in "。！？") + 1
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         prefix = self.text[start:name_start]
+        at = bisect_right(self.past_openings, (start, "\uffff"))
+        if at:
+            carried_end, cue = self.past_openings[at - 1]
+            later = bisect_right(self.this_year, carried_end - 1)
+            if later == len(self.this_year) or self.this_year[later] >= reading.number_start:
+                prefix = ("过去五年" if cue == "这五年" else cue) + prefix
         if prefix.startswith("届时") and sentence_start > 0:
             # 到2020年…。届时，我国经济总量超过90万亿元: "by then" is the year the sentence before set.
             before_start = max(self.text.rfind(mark, 0, sentence_start - 1) for mark in "。！？") + 1
@@ -670,6 +686,13 @@ class _ParagraphScan:
                 prefix = years[-1].group() + prefix
         kind, period = _kind_and_period(prefix, reading.head, opening, self.part,
                                         self.in_plan(name_start), self.context, declared)
+        averaged = "年均" in reading.head or "每年" in reading.head
+        from_to = _FROM_TO_YEARS_RE.search(self.text, start, reading.number_start) if averaged else None
+        if from_to is not None and kind == "achieved":
+            period = f"{int(from_to.group(1)) + 1}-{from_to.group(2)}"
+        elif averaged and kind == "achieved" and reading.indicator.kind_of_value != "level" and period \
+                and period.isdigit():
+            period = None  # an average over years the text does not name is no one year's (FIGURES.md)
         if reading.indicator.kind_of_value == "level" and period and _SPAN_PERIOD_RE.fullmatch(period):
             period = period[-4:]  # a level stands at a moment: 五年来…增加到100万亿元 is the last year's
         flags = ("implausible",) if _implausible(reading) else ()
@@ -919,6 +942,7 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
     seen_percent: set[bool] = set()
     read_any = False
     first = True
+    averaging = False
     while True:
         position = _skip_asides(text, position, separator_first=not first)
         match = _HEAD_VALUE_RE.match(text, position)
@@ -947,12 +971,21 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         if _rejected_after(text, value.end):
             return True
         reading = _interpret(value, indicators)
+        if averaging:
+            # 从1997年的7.4万亿元增加到2002年的10.2万亿元，平均每年增长7.7%: the average of the
+            # years between, which emit dates; any other growth after a span is no year's
+            if reading is not None and ("年均" in reading.head or "每年" in reading.head):
+                scan.emit(name, alias.start(), reading)
+            return True
         if reading is not None and from_level and from_level.group("to_year"):
             reading = replace(reading, head=from_level.group("to_year") + reading.head)  # 增加到2020年的…: of 2020
         if reading is not None:
             scan.emit(name, alias.start(), reading)
         if from_level:
-            return True  # the growth after it (年均增长8.2%) is over the years between, no year's
+            # the growth after it (年均增长8.2%) is over the years between: read only when they are named
+            if _FROM_TO_YEARS_RE.search(text, alias.end(), position) is None:
+                return True
+            averaging = True
 
 
 def _skip_asides(text: str, position: int, separator_first: bool) -> int:
@@ -1020,7 +1053,10 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
         clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(text)]
         openings = [(m.end(), m.group("period")) for m in _SUB_YEAR_OPENING_RE.finditer(text)]
-        scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings)
+        past_openings = [(m.end(), m.group("cue")) for m in _PAST_OPENING_RE.finditer(text)]
+        this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
+        scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings,
+                              past_openings, this_year)
         _scan_respectively(scan, table)
         _scan_aliases(scan, table)
         figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
