@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,15 +48,16 @@ def ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def held_out(name: str) -> bool:
+    """Whether a set (a split, or a name set_name gives) holds reports scored, never read."""
+    return name.startswith("heldout")
+
+
 def blind(misses: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The misses to list, and how many there are per held-out set, unlisted: a held-out
     report is scored, never read, or the rules would soon be tuned on it."""
-    listed = [m for m in misses if not m["split"].startswith("heldout")]
-    counted: dict[str, int] = {}
-    for m in misses:
-        if m["split"].startswith("heldout"):
-            counted[m["split"]] = counted.get(m["split"], 0) + 1
-    return listed, counted
+    listed = [m for m in misses if not held_out(m["split"])]
+    return listed, dict(Counter(m["split"] for m in misses if held_out(m["split"])))
 
 
 def unlisted_text(unlisted: dict[str, int]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Analyzer
-from .common import ratio, read_jsonl, report_file
+from .common import held_out, ratio, read_jsonl, report_file
 
 REPORT = "report"
 
@@ -39,7 +39,7 @@ def evaluate_keywords(agreed: Path, repo: Path, corpus: Path, analyzer: Analyzer
                     rejected[row["split"]].append({"report": row["report"], "theme": theme, "word": word})
     return {"sets": {split: {kind: {"precision": ratio(c["yes"], c["judged"]), "judged": c["judged"],
                                     "unjudged": c["unjudged"]} for kind, c in by_kind.items()}
-                     | {"rejected": [] if split.startswith("heldout") else rejected[split],
+                     | {"rejected": [] if held_out(split) else rejected[split],
                         "rejected_count": len(rejected[split])}
                      for split, by_kind in sorted(counts.items())}}
 

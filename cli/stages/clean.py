@@ -248,9 +248,10 @@ def clean(raw: RawText) -> CleanText:
     for line_raw in report_lines:
         line = normalise_line(line_raw)
         if not line:
-            # A line of nothing but a zero-width space marks a page break, not a paragraph's end
-            # (national 2021: 今年预期目标设定 / ​ / 为6%以上): the text runs on across it.
-            if not _INVISIBLE.sub("", line_raw).strip() and line_raw.strip():
+            # A line of nothing but a zero-width space (which str.strip keeps and normalising
+            # removed) marks a page break, not a paragraph's end (national 2021: 今年预期目标设定
+            # / ​ / 为6%以上): the text runs on across it.
+            if line_raw.strip():
                 continue
             lines.append("")
             continue

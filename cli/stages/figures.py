@@ -660,6 +660,10 @@ class _ParagraphScan:
             end -= 1
         return start, end
 
+    def full_sentence_start(self, position: int) -> int:
+        """Where the full sentence (not the ;-clause) holding ``position`` starts."""
+        return max(self.text.rfind(mark, 0, position) for mark in "。！？") + 1
+
     def in_plan(self, position: int) -> bool:
         plan = self.context.plan_start
         return plan is not None and (self.index, position) >= plan
@@ -669,7 +673,7 @@ class _ParagraphScan:
         before = bisect_right(self.openings, (start, ""))
         opening = self.openings[before - 1][1] if before else None
         # A declaration of targets (主要预期目标为：) holds for every ；-clause of its sentence.
-        sentence_start = max(self.text.rfind(mark, 0, start) for mark in "。！？") + 1
+        sentence_start = self.full_sentence_start(start)
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         prefix = self.text[start:name_start]
         at = bisect_right(self.past_openings, (start, "\uffff"))
@@ -680,7 +684,7 @@ class _ParagraphScan:
                 prefix = ("过去五年" if cue == "这五年" else cue) + prefix
         if prefix.startswith("届时") and sentence_start > 0:
             # 到2020年…。届时，我国经济总量超过90万亿元: "by then" is the year the sentence before set.
-            before_start = max(self.text.rfind(mark, 0, sentence_start - 1) for mark in "。！？") + 1
+            before_start = self.full_sentence_start(sentence_start - 1)
             years = [y for y in _YEAR_RE.finditer(self.text, before_start, sentence_start) if y.group("prep")]
             if years:
                 prefix = years[-1].group() + prefix

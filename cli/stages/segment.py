@@ -292,8 +292,7 @@ def _split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     for k, line in enumerate(lines):
         level = 0 if line.md_level or line.role else numbered_level(line.text)
         # A point (第一，…。) is a heading only alone on its short line: run on, it opens a paragraph.
-        point_alone = level == _ORDINAL_LEVEL and len(line.text) <= MAX_HEADING_CHARS and (
-            (first_end := _RUN_IN_END.search(line.text)) is not None and first_end.end() == len(line.text))
+        point_alone = level == _ORDINAL_LEVEL and len(line.text) <= MAX_HEADING_CHARS and _one_sentence(line.text)
         end = (_RUN_IN_END.search(line.text, 0, MAX_RUN_IN_HEADING_CHARS + 1)
                if level in (1, 2) or point_alone else None)
         rest = len(line.text) - end.end() if end is not None else 0
