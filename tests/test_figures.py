@@ -832,3 +832,12 @@ def test_by_then_is_the_year_the_sentence_before_set():
 def test_the_years_a_figure_is_of_come_from_the_sentences_around_it(text, part, expected):
     found, _ = extract_figures([text], 2011, [part])
     assert [(f.indicator, f.kind, f.period, f.value) for f in found] == expected
+
+
+def test_a_target_declaration_ends_with_its_sentence_even_one_ending_in_an_exclamation_mark():
+    # A review paragraph: the slogan after 主要目标是： ends at ！, and the results after it
+    # are last year's, not targets the declaration heads.
+    text = "今年的主要目标是：再上台阶！全市地区生产总值增长6.4%；一般公共预算收入增长7.2%。"
+    found, _ = extract_figures([text], 2024, parts=["review"])
+    assert [(f.indicator, f.kind, f.period) for f in found] == [
+        ("gdp_growth", "achieved", "2023"), ("budget_revenue_growth", "achieved", "2023")]

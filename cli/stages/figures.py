@@ -662,7 +662,8 @@ class _ParagraphScan:
 
     def full_sentence_start(self, position: int) -> int:
         """Where the full sentence (not the ;-clause) holding ``position`` starts."""
-        return max(self.text.rfind(mark, 0, position) for mark in "。！？") + 1
+        # The text is normalised: a full-width ！ or ？ is half-width here.
+        return max(self.text.rfind(mark, 0, position) for mark in "。!?") + 1
 
     def in_plan(self, position: int) -> bool:
         plan = self.context.plan_start
