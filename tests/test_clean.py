@@ -179,3 +179,20 @@ def test_a_line_of_only_a_zero_width_space_is_a_page_break_the_sentence_runs_acr
     paragraphs = Analyzer().analyse_text(text).to_dict()["paragraphs"]
     assert [p["text"] for p in paragraphs][-2].endswith("经济增速是综合性指标，今年预期目标设定为6%以上，考虑了经济运行恢复情况。")
     assert all(not p["heading_path"] for p in paragraphs)
+
+
+def test_a_paragraph_turned_to_a_later_page_is_joined_and_the_running_head_between_dropped():
+    # 岳阳: a newspaper's …（下转第3版） / 政 府 工 作 报 告 / （上接第1版）….
+    text = ("各位代表：\n\n强力推进四大行动，经济发展提质增效，平江上榜县域旅游综合竞争力百强，（下转第3版）\n\n"
+            "政 府 工 作 报 告\n\n（上接第1版）岳阳县获评全国县域商业领跑县。\n\n充分放大门户优势，对外开放提速争先。\n")
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == [
+        "各位代表：", "强力推进四大行动，经济发展提质增效，平江上榜县域旅游综合竞争力百强，岳阳县获评全国县域商业领跑县。",
+        "充分放大门户优势，对外开放提速争先。"]
+    assert dict(cleaned.dropped) == {"page_number": 2, "running_head": 1}
+    assert clean_text(cleaned.text).text == cleaned.text
+
+
+def test_a_short_line_after_a_paragraph_that_does_not_turn_the_page_is_kept():
+    text = "各位代表：\n\n政 府 工 作 报 告\n\n强力推进四大行动，经济发展提质增效。\n"
+    assert "政 府 工 作 报 告" in clean_text(text).text

@@ -451,3 +451,45 @@ def test_a_source_held_out_whole_and_the_national_reports_are_scored_as_sets_of_
     assert [set_name(r, rows) for r in rows] == ["tune", "heldout", "heldout, whole source: national"]
     rows.append({"source": "national", "split": "tune"})
     assert [set_name(r, rows) for r in rows[2:]] == ["heldout, national", "tune, national"]
+
+
+def test_banner_sentences_led_by_a_dash_head_the_results_below_them_until_the_items_begin():
+    # 南宁: ——我们…。 over each group of the year's results, then the numbered items.
+    banners = ["——我们聚焦加快构建经济新循环，在推动首府高质量发展上展现更大作为。",
+               "——我们坚持生态优势金不换，在推动绿色发展上实现更大进展。",
+               "——我们主动守好祖国“南大门”，在维护国家安全上作出更大贡献。"]
+    results = ["地区生产总值增长4.0%，增速比上年提高2.6个百分点，经济增长承压前行。",
+               "市区空气质量优良率98.9%，在全国168个重点城市排第16位。",
+               "连续服务举办20届东博会、峰会，积极服务国家周边外交战略。"]
+    item = "（一）强化顶层设计，经济运行回升向好"
+    text = ("各位代表：\n\n一、2023年工作回顾\n\n" + "".join(f"{b}\n\n{r}\n\n" for b, r in zip(banners, results))
+            + f"{item}\n\n按季度制定实施方案，每季度出台稳增长政策措施。\n")
+    paragraphs = _report(text)["paragraphs"]
+    assert [p["heading_path"] for p in paragraphs[-4:]] == [
+        ["一、2023年工作回顾", b] for b in banners] + [["一、2023年工作回顾", item]]
+
+
+def test_a_target_list_of_dash_lines_stays_text():
+    # Dash lines one after another are a list, not banners over text.
+    targets = ["——地区生产总值增长5.5%左右，经济总量迈上新台阶。", "——城镇新增就业5万人以上，城镇调查失业率5.5%以内。",
+               "——居民人均可支配收入增长与经济增长同步，民生福祉持续增进。"]
+    text = "各位代表：\n\n二、2024年主要预期目标\n\n" + "\n\n".join(targets) + "\n"
+    paragraphs = _report(text)["paragraphs"]
+    assert [p["text"] for p in paragraphs][-3:] == targets
+    assert {tuple(p["heading_path"]) for p in paragraphs[-3:]} == {("二、2024年主要预期目标",)}
+
+
+def test_what_is_left_of_a_delivery_line_is_no_title_and_the_speakers_government_names_the_place():
+    # 池州: the page lost the date of the delivery line; the speaker's office says the place in full.
+    text = ("人民代表大会第二次会议上\n\n池州市人民政府市长  朱浩东\n\n各位代表：\n\n"
+            "现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n一、2022年工作回顾\n\n全市地区生产总值增长6%。\n")
+    report = _report(text, "池州.txt")
+    assert (report["title"], report["place"], report["speaker"]) == (None, "池州市", "朱浩东")
+    assert report["metadata_source"]["place"] == "text"
+    assert report["counts"]["dropped"]["dateline"] == 1
+
+
+def test_a_top_section_on_the_governments_capacity_is_the_government_part():
+    text = ("各位代表：\n\n二、2024年重点工作\n\n全力以赴抓项目，推动重大项目早开工。\n\n"
+            "三、着力增强政府落实力\n\n坚持依法行政，建设人民满意的服务型政府。\n")
+    assert [p["part"] for p in _report(text)["paragraphs"]][-2:] == ["plan", "government"]

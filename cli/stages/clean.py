@@ -230,6 +230,13 @@ def _is_listed_title(line: str) -> bool:
     return len(line) <= MAX_RELATED_TITLE_CHARS and line[-1] not in "。！？!?；;"
 
 
+# A newspaper runs a long article over pages: …（下转第3版） / the page's running head / （上接第1版）….
+_TURN_TO = re.compile(r"[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")
+_GO_ON_FROM = re.compile(r"^[（(](?:上接|接)第?\s*\d{1,2}\s*版[）)]")
+# A page's running head between the two is short and unpunctuated (政 府 工 作 报 告, a date).
+MAX_RUNNING_HEAD_CHARS = 30
+
+
 def clean(raw: RawText) -> CleanText:
     """Clean a reader's text. Idempotent: cleaning a cleaned text changes nothing."""
     text, pinyin, converted = normalise_script(raw.text)
@@ -238,6 +245,7 @@ def clean(raw: RawText) -> CleanText:
     dropped: Counter[str] = Counter()
     posted: list[str] = []
     in_related = False
+    turned = False  # the last paragraph kept was turned to a later page
     report_lines: list[str] = []
     for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
         # Page numbers go before the line width's spaces do: those spaces tell them apart.
@@ -255,6 +263,22 @@ def clean(raw: RawText) -> CleanText:
                 continue
             lines.append("")
             continue
+        if turned:
+            kept = len(lines)
+            while kept and not lines[kept - 1]:
+                kept -= 1
+            if (go_on := _GO_ON_FROM.match(line)) and kept:
+                dropped["page_number"] += 1
+                del lines[kept:]
+                lines[-1] += line[go_on.end():].lstrip()
+                continue
+            if len(line) <= MAX_RUNNING_HEAD_CHARS and line[-1] not in "。！？!?；;：:，,":
+                dropped["running_head"] += 1
+                continue
+            turned = False
+        if (turn := _TURN_TO.search(line)) and turn.start() > 0:
+            dropped["page_number"] += 1
+            line, turned = line[:turn.start()].rstrip(), True
         kind = furniture_kind(line)
         if kind == "source":
             # 来源：江西省人民政府2025年1月17日在…会议上: the delivery line run on after a source

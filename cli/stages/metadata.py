@@ -82,6 +82,7 @@ _ZONE_NAMED = re.compile(r"(?:^|[，,。、“\s]|以来|年来)([\u4e00-\u9fff]
 
 
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(省|自治区|市|自治州|州|盟|县|旗|区)")
+_GOVERNMENT_OF = re.compile(r"^(" + _PLACE_NAME.pattern + r")人民政府")
 
 
 def _zone_named_in(text: str) -> str | None:
@@ -172,6 +173,9 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             if _NATIONAL.search(text) or place.startswith("第"):
                 place = "中国"
             break
+    if place is None:
+        # 池州市人民政府市长 朱浩东: the government the speaker heads, where no dateline names it.
+        place = next((m.group(1) for text in speakers if (m := _GOVERNMENT_OF.match(text))), None)
     mastheads = [f.text for f in document.front if f.role == "masthead"]
     if place is None:
         place = next((t for t in mastheads if _PLACE_NAME.fullmatch(t)), None)

@@ -40,6 +40,7 @@ _NUMBERED = (
     (re.compile(r"^第[一二三四五六七八九十]+[，,、]"), 5),
 )
 _ORDINAL_LEVEL = 5
+_ITEM_LEVEL = 2  # （一）
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 # (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
@@ -104,8 +105,14 @@ class _Line:
     in_series: bool = False  # one of a series of grouping headings (see _mark_series)
 
 
+# What is left of a delivery line whose date a page lost (池州: 人民代表大会第二次会议上).
+_DATELINE_TAIL = re.compile(r"^[^。！？，,]{0,30}(?:人民代表大会|代表大会)[^。！？，,]{0,12}(?:会议|大会)上$")
+
+
 def _role(text: str) -> str:
     if len(text) <= 90 and _DATELINE.match(text) and (not text.endswith("。") or "会议" in text):
+        return "dateline"
+    if _DATELINE_TAIL.match(text):
         return "dateline"
     if len(text) <= 40 and _SPEAKER.match(text):
         return "speaker"
@@ -177,15 +184,24 @@ def _mark_series(lines: list[_Line]) -> list[_Line]:
     矢志不渝、倾力而为，…), however long and however many commas. A sentence that lost its 。
     does not come in threes."""
     by_opening: dict[str, list[int]] = {}
+    dashed: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         text = line.text
-        if (line.blank_after and not line.md_level and len(text) <= MAX_SERIES_HEADING_CHARS
-                and "，" in text and not is_terminated(text)):
+        if not line.blank_after or line.md_level or len(text) > MAX_SERIES_HEADING_CHARS or "，" not in text:
+            continue
+        if not is_terminated(text):
             # 五年来，在… / 五年来，经…: the opening is the phrase up to its first comma
             # when it is that short.
             comma = text.find("，", 0, PARALLEL_OPENING_CHARS)
             by_opening.setdefault(text[: comma + 1 if comma > 0 else PARALLEL_OPENING_CHARS], []).append(i)
+        elif (dash := _LEADING_DASH.match(text)) and _one_sentence(text):
+            # ——我们聚焦…，在…上展现更大作为。 over its year's results: a series of one-sentence
+            # banners, each over paragraphs of its own (a target list's ——lines come one after another).
+            dashed.setdefault(text[: dash.end() + 2], []).append(i)
     series = {i for found in by_opening.values() if len(found) >= 3 for i in found}
+    series |= {i for found in dashed.values()
+               if len(found) >= 3 and all(b - a > 1 for a, b in zip(found, found[1:])) and found[-1] + 1 < len(lines)
+               for i in found}
     return [replace(line, in_series=True) if i in series else line for i, line in enumerate(lines)]
 
 
@@ -204,7 +220,7 @@ def _read_lines(text: str) -> list[_Line]:
             # A speaker is named in the opening only: further on, 主任委员和委员的职务 is text.
             text = line.strip()
             role = _role(text)
-            if role == "speaker" and len(out) >= MAX_FRONT_LINES:
+            if role and len(out) >= MAX_FRONT_LINES and not _DATELINE.match(text):
                 role = ""
             out.append(_Line(text, blank_after, 0, role))
     return _join_front_pieces(out)
@@ -460,7 +476,9 @@ def segment(text: str) -> Document:
                 continue
             level: float = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
             if line.in_series and not line.md_level and not numbered_level(line.text):
-                level = SERIES_LEVEL
+                # A banner sentence (——我们…。) heads paragraphs, as an item （一） does, and the
+                # items after the banners close it; an unpunctuated series groups the items.
+                level = _ITEM_LEVEL if is_terminated(line.text) else SERIES_LEVEL
             elif level == _ORDINAL_LEVEL and not line.md_level and position not in parts_above:
                 level = _point_level(stack)
             while stack and stack[-1][0] >= level:
