@@ -59,7 +59,7 @@ def test_indicator_table_has_core_ids_and_valid_rows():
             "foreign_trade_growth", "foreign_trade_total", "foreign_investment_used", "grain_output", "pm25",
             "energy_intensity", "budget_revenue_total", "rd_intensity"} <= set(ids)
     for row in raw:
-        assert set(row) == {"id", "name_zh", "core", "aliases", "kind_of_value", "base_unit"}
+        assert set(row) - {"national_aliases"} == {"id", "name_zh", "core", "aliases", "kind_of_value", "base_unit"}
         assert row["kind_of_value"] in ("growth", "level", "rate", "count")
         assert row["aliases"] and len(row["aliases"]) == len(set(row["aliases"]))
     assert {row["id"] for row in raw if row["core"]} == CORE
@@ -841,3 +841,31 @@ def test_a_target_declaration_ends_with_its_sentence_even_one_ending_in_an_excla
     found, _ = extract_figures([text], 2024, parts=["review"])
     assert [(f.indicator, f.kind, f.period) for f in found] == [
         ("gdp_growth", "achieved", "2023"), ("budget_revenue_growth", "achieved", "2023")]
+
+
+def test_the_targets_of_a_five_year_plan_section_are_the_plans():
+    # national 2021: under “十四五”时期主要目标任务 the targets run 2021-2025, not this year only.
+    text = ("各位代表：\n\n二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\n"
+            "经济运行保持在合理区间，城镇调查失业率控制在5.5%以内，物价水平保持总体平稳。\n\n"
+            "三、2021年重点工作\n\n今年发展主要预期目标是：城镇调查失业率5.5%左右。\n")
+    report = Analyzer().analyse_text(text, source="2021.txt").to_dict()
+    got = [(f["indicator"], f["kind"], f["period"], f["value"]) for f in report["figures"]
+           if f["indicator"] == "unemployment_rate"]
+    assert got == [("unemployment_rate", "target", "2021-2025", 5.5), ("unemployment_rate", "target", "2021", 5.5)]
+
+
+def test_a_plan_named_without_its_period_heading_or_a_number_fifteen_is_no_plan_section():
+    from devzone.stages.figures import plan_section_span
+    assert plan_section_span(["二、“十二五”时期的主要目标和任务"]) == "2011-2015"
+    assert plan_section_span(["（三）“十一五”时期经济社会发展的指导原则和主要目标"]) == "2006-2010"
+    assert plan_section_span(["二、“十三五”时期发展成就和“十四五”时期主要目标任务"]) == "2021-2025"
+    assert plan_section_span(["（三）全面完成“十四五”规划目标任务"]) is None  # this year's work toward it
+    assert plan_section_span(["一、十五年来的主要成就和目标"]) is None
+
+
+def test_fiscal_revenue_is_budget_revenue_only_in_the_countrys_own_report():
+    text = "财政收入增长7.4%，扭转了增速放缓态势；公共财政收入10.37万亿元。"
+    national, _ = extract_figures([text], 2018, ["review"], national=True)
+    local, _ = extract_figures([text], 2018, ["review"])
+    assert [(f.indicator, f.value) for f in national] == [("budget_revenue_growth", 7.4), ("budget_revenue_total", 10.37)]
+    assert [(f.indicator, f.value) for f in local] == [("budget_revenue_total", 10.37)]

@@ -40,6 +40,9 @@ class Indicator:
     kind_of_value: str  # "growth" | "level" | "rate" | "count"
     base_unit: str
     core: bool = False
+    # Names that are this indicator only in the country's own report: the State Council's
+    # 财政收入 is its general budget revenue; a city's may be any of its revenues.
+    national_aliases: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- normalisation
@@ -110,7 +113,7 @@ def load_indicators() -> tuple[Indicator, ...]:
     """The shipped indicator table, data/indicators.json of the devzone package."""
     return tuple(
         Indicator(row["id"], row["name_zh"], tuple(row["aliases"]), row["kind_of_value"], row["base_unit"],
-                  bool(row.get("core")))
+                  bool(row.get("core")), tuple(row.get("national_aliases", ())))
         for row in json.loads(data_text("indicators.json"))
     )
 
@@ -125,7 +128,9 @@ def find_figures(document: Document) -> Document:
     and the parts layer, and the count of numbers it could not read."""
     year = document.metadata.year if document.metadata else None
     national = document.metadata is not None and document.metadata.level == "national"
-    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts, national)
+    plan_spans = [plan_section_span(p.heading_path) for p in document.paragraphs]
+    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts, national,
+                                       plan_spans)
     position = {id(f): i for i, f in enumerate(figures)}
     headline = tuple(position[id(f)] for f in headline_figures(figures, year))
     return document.with_layers(figures=FigureLayer(tuple(figures), skipped, headline))
@@ -166,11 +171,11 @@ class _Table:
     alias_re: re.Pattern[str]
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> _Table:
+@functools.lru_cache(maxsize=2)
+def _table(national: bool = False) -> _Table:
     by_alias: dict[str, list[Indicator]] = {}
     for indicator in load_indicators():
-        for alias in indicator.aliases:
+        for alias in indicator.aliases + (indicator.national_aliases if national else ()):
             by_alias.setdefault(_normalise(alias), []).append(indicator)
     # Longest first: at one position the alternation takes the first alias that matches, so
     # 单位GDP能耗 wins over GDP and 城镇居民人均可支配收入 over 居民人均可支配收入.
@@ -192,7 +197,7 @@ _BEFORE_WORDS = (
     r"我县|我旗|本市|开发区|经开区|高新区|园区|新区|其中|初步预计|预计|预期|力争|确保|争取|努力|继续|实现|"
     r"完成|推动|促进|中央提出|计划|今年的|去年的|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
     r"年末|年底|年内|年度|年|月|同期|累计|初步核算|核算|据初步核算|据统计|数据显示|显示|要|将|"
-    r"主要指标|指标|(?:省|国家|上级|省上)?下达的?"
+    r"主要指标|指标|(?:省|国家|上级|省上)?下达的?|今后五年|未来五年"
 )
 _ALLOWED_BEFORE = re.compile(rf"(?:{_BEFORE_WORDS})*")
 _CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]*\Z")
@@ -374,6 +379,22 @@ _SPAN_CUE_RE = re.compile(
     r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
 )
 _PLAN_START = {"三": 2016, "四": 2021, "五": 2026}
+# A section that sets a five-year plan's targets (二、“十二五”时期的主要目标和任务): its targets are
+# the plan's, not this year's. The quotes and 时期 tell the plan from a number (十五年).
+_PLAN_SECTION_RE = re.compile(r"[“\"](?P<plan>十[一二三四五]?|[六七八九])五[”\"](?:时期|期间)[^，。“]{0,16}(?:目标|任务)")
+_NEXT_FIVE_YEARS_RE = re.compile(r"今后五年|未来五年")
+_PLAN_ORDINALS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
+
+
+def plan_section_span(headings: Sequence[str]) -> str | None:
+    """The years of the five-year plan whose targets the section under ``headings`` sets."""
+    for heading in reversed(headings):
+        found = list(_PLAN_SECTION_RE.finditer(heading))
+        if found:
+            # The third plan began in 1966, and every plan since has run five years.
+            first = 1966 + 5 * (_PLAN_ORDINALS[found[-1].group("plan")] - 3)
+            return f"{first}-{first + 4}"
+    return None
 _SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -641,6 +662,7 @@ class _ParagraphScan:
     openings: list[tuple[int, str]]  # (offset, period) of sentences opened by 上半年 …
     past_openings: list[tuple[int, str]]  # (offset, cue) of sentences opened by 过去一年, 这五年 …
     this_year: list[int]  # offsets of words of this year (今年, 预期, 力争 …)
+    plan_span: str | None = None  # the five-year plan whose targets the paragraph's section sets
     figures: list[tuple[int, Figure]] = field(default_factory=list)
     lists: list[tuple[int, int]] = field(default_factory=list)  # spans of 分别 lists read
     skipped: int = 0
@@ -698,6 +720,11 @@ class _ParagraphScan:
         elif averaged and kind == "achieved" and reading.indicator.kind_of_value != "level" and period \
                 and period.isdigit():
             period = None  # an average over years the text does not name is no one year's (FIGURES.md)
+        if kind == "target" and period == str(self.context.year):
+            if self.plan_span:
+                period = self.plan_span
+            elif _NEXT_FIVE_YEARS_RE.search(self.text, sentence_start, start) and self.context.year:
+                period = f"{self.context.year}-{self.context.year + 4}"  # 今后五年: from this year on
         if reading.indicator.kind_of_value == "level" and period and _SPAN_PERIOD_RE.fullmatch(period):
             period = period[-4:]  # a level stands at a moment: 五年来…增加到100万亿元 is the last year's
         flags = ("implausible",) if _implausible(reading) else ()
@@ -1033,15 +1060,17 @@ def _context(texts: Sequence[str], year: int | None, parts: Sequence[str | None]
 
 
 def extract_figures(paragraphs: Sequence[str], year: int | None,
-                    parts: Sequence[str | None] | None = None, national: bool = False) -> tuple[list[Figure], int]:
+                    parts: Sequence[str | None] | None = None, national: bool = False,
+                    plan_spans: Sequence[str | None] | None = None) -> tuple[list[Figure], int]:
     """All figures of the table's indicators in `paragraphs`, in document order, and the
     number of number spans next to an indicator that could not be read (skipped, not guessed).
 
     `year` is the report's year: targets are of `year`, results of `year - 1` unless the text
     says otherwise (or reviews the current year, 今年以来). `parts[i]` is the part of
     paragraph i (review, targets, plan, government, appendix) when known; `national`: the
-    report is the country's own, whose territory 全国 and 我国 name."""
-    table = _table()
+    report is the country's own, whose territory 全国 and 我国 name; `plan_spans[i]`: the years
+    of the five-year plan whose targets paragraph i's section sets (see ``plan_section_span``)."""
+    table = _table(national)
     # Only paragraphs that name an indicator are normalised: mapping full-width forms costs
     # more than everything else on a long report. Aliases are Chinese, bar a few written in
     # Latin letters that a page may set full-width (ＧＤＰ).
@@ -1060,8 +1089,9 @@ def extract_figures(paragraphs: Sequence[str], year: int | None,
         openings = [(m.end(), m.group("period")) for m in _SUB_YEAR_OPENING_RE.finditer(text)]
         past_openings = [(m.end(), m.group("cue")) for m in _PAST_OPENING_RE.finditer(text)]
         this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
+        plan_span = plan_spans[index] if plan_spans is not None and index < len(plan_spans) else None
         scan = _ParagraphScan(index, original, text, part, context, sentence_ends, clause_ends, openings,
-                              past_openings, this_year)
+                              past_openings, this_year, plan_span)
         _scan_respectively(scan, table)
         _scan_aliases(scan, table)
         figures.extend(figure for _, figure in sorted(scan.figures, key=lambda pair: pair[0]))
