@@ -118,3 +118,30 @@ def test_a_growth_target_the_figures_stage_cannot_read_still_opens_a_report_with
             "今年要进一步深化财税、金融、投资和外贸体制改革，推进国有企业建立现代企业制度，完成100户试点。\n")
     r = _summary(text, top_k=6)
     assert any("宏观调控目标，定为百分之八至九" in s["text"] for s in r["summary"])
+
+
+def test_a_sentence_that_only_says_a_target_again_is_not_picked_after_the_list_of_targets():
+    # national 2024: 经济增长预期目标为5%左右，考虑了… explains the list's first target.
+    again = "经济增长预期目标为5%左右，考虑了促进就业增收、防范化解风险等需要，也考虑了经济增长潜力和支撑条件。"
+    text = PROVINCE.replace("城镇新增就业85万人以上。", "城镇新增就业85万人以上。\n" + again)
+    r = _summary(text, top_k=6)
+    assert any("主要预期目标是" in s["text"] for s in r["summary"])
+    assert again not in [s["text"] for s in r["summary"]]
+    assert again in [p["text"] for p in r["paragraphs"]]  # still there, just not said twice
+
+
+def test_figures_in_full_width_forms_or_in_words_count_as_figures():
+    from devzone.ranking.informativeness import informativeness
+    plain = informativeness("全年工业企业实现利润2202亿元，比上年增长52%。")
+    assert informativeness("全年工业企业实现利润2202亿元，比上年增长52％。") == plain
+    assert informativeness("全国工业增加值增长百分之二十一点一，钢产量大幅度增加。") > informativeness(
+        "全国工业增加值大幅增长，钢产量大幅度增加。")
+
+
+def test_a_short_sentence_without_a_number_is_never_in_a_summary():
+    # 在经济发展的同时，改革继续推进。: a topic line, which readers never pick.
+    text = PROVINCE.replace("持续整治形式主义为基层减负。", "持续整治形式主义为基层减负。\n在经济发展的同时，改革继续推进。")
+    for options in ({"top_k": 6}, {"top_k": 12, "theme_top_k": 6}):
+        r = _summary(text, **options)
+        said = [s["text"] for s in r["summary"]] + [s["text"] for t in r["themes"].values() for s in t["summary"]]
+        assert "在经济发展的同时，改革继续推进。" not in said
