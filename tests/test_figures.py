@@ -869,3 +869,13 @@ def test_fiscal_revenue_is_budget_revenue_only_in_the_countrys_own_report():
     local, _ = extract_figures([text], 2018, ["review"])
     assert [(f.indicator, f.value) for f in national] == [("budget_revenue_growth", 7.4), ("budget_revenue_total", 10.37)]
     assert [(f.indicator, f.value) for f in local] == [("budget_revenue_total", 10.37)]
+
+
+def test_an_average_after_a_from_to_level_is_read_inside_an_account_of_five_years():
+    # national 2018: the years between are the five the paragraph opens with (五年来).
+    text = "五年来，经济实力跃上新台阶。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。"
+    found, _ = extract_figures([text], 2018, ["review"], national=True)
+    assert [(f.indicator, f.period, f.value) for f in found] == [
+        ("gdp_total", "2017", 82.7), ("gdp_growth", "2013-2017", 7.1)]
+    unnamed, _ = extract_figures([text.removeprefix("五年来，")], 2018, ["review"], national=True)
+    assert [(f.indicator, f.value) for f in unnamed] == [("gdp_total", 82.7)]  # over years no one named

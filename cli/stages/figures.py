@@ -369,6 +369,7 @@ _PLAN_SPAN_RE = re.compile(r"十([三四五])五")
 # A sentence that opens an account of the past (过去一年，我们的各项工作取得了很大成绩。 / 这五年，…)
 # holds for the figures the paragraph states after it, until one speaks of this year (national
 # 2011: …。国内生产总值增长10.3% is last year's, in the section on this year's work).
+_YEARS_CUES = ("过去五年", "五年来", "这五年")
 _PAST_OPENING_RE = re.compile(r"(?:\A|[。!?])\s*(?P<cue>过去一年|一年来|过去五年|五年来|这五年)")
 _THIS_YEAR_RE = re.compile(r"今年|明年|预期|力争|确保|争取")
 # An average from one year's level to another's (从1997年的7.4万亿元增加到2002年的10.2万亿元，
@@ -686,6 +687,11 @@ class _ParagraphScan:
         """Where the full sentence (not the ;-clause) holding ``position`` starts."""
         # The text is normalised: a full-width ！ or ？ is half-width here.
         return max(self.text.rfind(mark, 0, position) for mark in "。!?") + 1
+
+    def in_account_of_years(self, position: int) -> bool:
+        """Whether ``position`` follows an opening of an account of several past years (五年来)."""
+        at = bisect_right(self.past_openings, (position, "\uffff"))
+        return bool(at) and self.past_openings[at - 1][1] in _YEARS_CUES
 
     def in_plan(self, position: int) -> bool:
         plan = self.context.plan_start
@@ -1014,8 +1020,9 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
         if reading is not None:
             scan.emit(name, alias.start(), reading)
         if from_level:
-            # the growth after it (年均增长8.2%) is over the years between: read only when they are named
-            if _FROM_TO_YEARS_RE.search(text, alias.end(), position) is None:
+            # the growth after it (年均增长8.2%) is over the years between: read only when they
+            # are named, by the sentence or by the account of several years it stands in (五年来，…)
+            if _FROM_TO_YEARS_RE.search(text, alias.end(), position) is None and not scan.in_account_of_years(alias.start()):
                 return True
             averaging = True
 
