@@ -21,6 +21,7 @@ import importlib.machinery
 import importlib.util
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -113,11 +114,13 @@ class LoadedLexicon:
         """Words that carry meaning: no stop words, punctuation, numbers or single characters."""
         return [w for w in self.cut(text) if self._is_content(w)]
 
-    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]],
+                               words: Sequence[str] | None = None) -> list[list[str]]:
         """The content words of each span of ``text`` (sorted, not overlapping), a word
         belonging to the span it starts in. The text is cut once, whole: one call for a
-        paragraph is cheaper than one per sentence."""
-        words = self.cut(text)
+        paragraph is cheaper than one per sentence; ``words``: its cut, when already made."""
+        if words is None:
+            words = self.cut(text)
         content = self._content
         for w in set(words).difference(content):
             content[w] = is_content(w, self.stopwords)
@@ -148,6 +151,51 @@ def _loaded(dictionary: tuple[str, str], user_dicts: tuple[tuple[str, str], ...]
         top = max(idf.values(), default=math.log(2))
         idf = {**idf, **{w: top for w in extra}}
     return LoadedLexicon(_segmenter(dictionary, user_dicts), _stopwords(stopword_files), user_words, idf)
+
+
+# Characters that stand beside a word as grammar or a measure (after it), or as a scope or a
+# qualifier (before it: 市交警, 新材料), not as part of a name.
+_GRAMMAR_CHARACTERS = frozenset("的和与及等是在为对把被将了也都而或并向于从以由到至其之各每该本我个年月日万亿元家项")
+_SCOPE_CHARACTERS = _GRAMMAR_CHARACTERS | frozenset("市省县区州乡镇村全总副新老大小")
+GLUED_SHARE = 0.8  # of a word's occurrences beside one character that make it part of a name
+
+
+def glued_words(cuts: Sequence[Sequence[str]]) -> dict[str, tuple[int, str]]:
+    """Words of a report that are parts of a name the dictionary does not know: nearly always
+    beside the same single character (洪家 in 洪家楼, 白浪 in 白浪滩), as word -> (side, character),
+    side -1 before the word and 1 after it. Alone they are fragments, no term."""
+    beside: dict[str, list[tuple[str, str]]] = {}
+    for words in cuts:
+        for i, word in enumerate(words):
+            if len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff":
+                beside.setdefault(word, []).append((words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""))
+    glued = {}
+    for word, neighbours in beside.items():
+        if len(neighbours) < 2:
+            continue
+        for side, column, ordinary in ((-1, 0, _SCOPE_CHARACTERS), (1, 1, _GRAMMAR_CHARACTERS)):
+            counts = Counter(pair[column] for pair in neighbours)
+            character, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            if (len(character) == 1 and "\u4e00" <= character <= "\u9fff" and character not in ordinary
+                    and count >= GLUED_SHARE * len(neighbours)):
+                glued[word] = (side, character)
+                break
+    return glued
+
+
+def without_fragments(words: Sequence[str], glued: dict[str, tuple[int, str]]) -> list[str]:
+    """``words`` without the glued words where they stand beside their character: a fragment of
+    a name (洪家 of 洪家楼) is no content word, and never a keyword."""
+    out = []
+    for i, word in enumerate(words):
+        found = glued.get(word)
+        if found is not None:
+            side, character = found
+            j = i + side
+            if 0 <= j < len(words) and words[j] == character:
+                continue
+        out.append(word)
+    return out
 
 
 def is_content(word: str, stop: frozenset[str]) -> bool:

@@ -137,3 +137,28 @@ def test_words_of_spans_go_to_the_span_they_start_in():
             assert loaded.content_words_of_spans(p.text, inner) == _words_by_bisect(loaded, p.text, inner)
     assert checked > 1000
     assert loaded.content_words_of_spans("推进项目建设", []) == []
+
+
+def test_a_fragment_of_a_name_the_dictionary_lacks_is_no_content_word_and_no_keyword():
+    # 洪家楼 and 白浪滩 are cut 洪家 楼 and 白浪 滩: beside the same character each time, the
+    # word is part of a name, and a keyword list that shows 洪家 shows a fragment.
+    from devzone import Analyzer
+    paragraphs = ["打造洪家楼商圈，洪家楼片区改造完成投资12亿元，新增商户300家。",
+                  "建设白浪滩景区，白浪滩接待游客增长20%，市交警支队完成交通疏导。",
+                  "洪家楼夜市开业，白浪滩沙滩节吸引游客50万人次，市交警部门保障出行。"]
+    text = "各位代表：\n\n一、2023年工作回顾\n\n" + "\n\n".join(paragraphs) + "\n"
+    report = Analyzer().analyse_text(text, source="r.txt")
+    words = {w for s in report.document.words for w in s.words}
+    assert not {"洪家", "白浪"} & words
+    assert {"交警", "商圈", "景区"} <= words  # 市交警 is the city's traffic police: 市 is a scope
+    said = set(report.to_dict()["keywords"]) | {w for t in report.to_dict()["themes"].values() for w in t["keywords"]}
+    assert not {"洪家", "白浪"} & said
+
+
+def test_glued_words_need_the_same_character_nearly_every_time():
+    from devzone.lexicon import glued_words, without_fragments
+    cuts = [["打造", "洪家", "楼", "商圈"], ["洪家", "楼", "夜市"], ["发展", "肉牛", "产业"], ["肉牛", "存栏"]]
+    glued = glued_words(cuts)
+    assert glued == {"洪家": (1, "楼")}
+    assert without_fragments(["打造", "洪家", "楼"], glued) == ["打造", "楼"]
+    assert without_fragments(["洪家", "村"], glued) == ["洪家", "村"]  # beside another character it stands

@@ -6,13 +6,18 @@ the sentence whose span they start in (``Lexicon.content_words_of_spans``)."""
 from __future__ import annotations
 
 from ..document import Document, SentenceWords
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, glued_words, without_fragments
 
 
 def tokenize(document: Document, lexicon: Lexicon) -> Document:
     loaded = lexicon.load()
     layer: list[SentenceWords] = []
-    for p in document.paragraphs:
-        per_sentence = loaded.content_words_of_spans(p.text, [(s.start, s.end) for s in p.sentences])
+    cuts = [loaded.cut(p.text) for p in document.paragraphs]
+    # A name the dictionary does not know is cut into a word and a character (洪家 楼): where
+    # the report always writes the two together, the word is a fragment, no content word.
+    glued = glued_words(cuts)
+    for p, cut in zip(document.paragraphs, cuts, strict=True):
+        words = without_fragments(cut, glued) if glued else cut
+        per_sentence = loaded.content_words_of_spans(p.text, [(s.start, s.end) for s in p.sentences], words)
         layer.extend(SentenceWords(s.index, tuple(words)) for s, words in zip(p.sentences, per_sentence, strict=True))
     return document.with_layers(words=tuple(layer))
