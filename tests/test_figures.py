@@ -879,3 +879,12 @@ def test_an_average_after_a_from_to_level_is_read_inside_an_account_of_five_year
         ("gdp_total", "2017", 82.7), ("gdp_growth", "2013-2017", 7.1)]
     unnamed, _ = extract_figures([text.removeprefix("五年来，")], 2018, ["review"], national=True)
     assert [(f.indicator, f.value) for f in unnamed] == [("gdp_total", 82.7)]  # over years no one named
+
+
+@pytest.mark.parametrize("text", [
+    "城乡居民收入实际增长和经济增长保持同步。",  # national 2012
+    "居民人均可支配收入增长与国内生产总值增长基本同步。",  # national 2021
+])
+def test_income_in_step_with_the_countrys_growth_is_a_target(text):
+    found, _ = extract_figures([text], 2012, ["targets"], national=True)
+    assert [(f.indicator, f.kind, f.modifier) for f in found] == [("income_growth", "target", "in_step")]

@@ -493,3 +493,13 @@ def test_a_top_section_on_the_governments_capacity_is_the_government_part():
     text = ("各位代表：\n\n二、2024年重点工作\n\n全力以赴抓项目，推动重大项目早开工。\n\n"
             "三、着力增强政府落实力\n\n坚持依法行政，建设人民满意的服务型政府。\n")
     assert [p["part"] for p in _report(text)["paragraphs"]][-2:] == ["plan", "government"]
+
+
+def test_a_dash_line_with_a_sentence_inside_is_text_a_page_broke_not_a_heading():
+    # national 2021: the line runs on after a page break (a line of a zero-width space).
+    text = ("各位代表：\n\n二、“十四五”时期主要目标任务\n\n"
+            "——推动绿色发展，促进人与自然和谐共生。坚持绿水青山就是金山银山理念，加快推进重要生态屏障建\n\u200b\n"
+            "设，构建以国家公园为主体的自然保护地体系。\n")
+    paragraphs = _report(text)["paragraphs"]
+    assert paragraphs[-1]["heading_path"] == ["二、“十四五”时期主要目标任务"]
+    assert paragraphs[-1]["text"].endswith("加快推进重要生态屏障建设，构建以国家公园为主体的自然保护地体系。")

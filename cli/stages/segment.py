@@ -146,7 +146,9 @@ def _is_heading_like(line: _Line) -> bool:
     if is_terminated(text):
         return False
     if _LEADING_DASH.match(text):
-        return len(text) <= 2 * MAX_HEADING_CHARS  # a dated subtitle under the headline
+        # a dated subtitle under the headline; one with a sentence inside is text a page broke
+        # (national 2021: ——推动绿色发展，促进人与自然和谐共生。坚持…屏障建 / 设，…)
+        return len(text) <= 2 * MAX_HEADING_CHARS and not any(mark in text for mark in "。！？!?")
     if len(text) > MAX_HEADING_CHARS and not (
             line.blank_after and len(text) <= 2 * MAX_HEADING_CHARS and numbered_level(text) in (1, 2, _ORDINAL_LEVEL)):
         return False  # a numbered heading set apart may run long (一、坚持在…上精准发力，加快建设…)
