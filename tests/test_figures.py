@@ -888,3 +888,16 @@ def test_an_average_after_a_from_to_level_is_read_inside_an_account_of_five_year
 def test_income_in_step_with_the_countrys_growth_is_a_target(text):
     found, _ = extract_figures([text], 2012, ["targets"], national=True)
     assert [(f.indicator, f.kind, f.modifier) for f in found] == [("income_growth", "target", "in_step")]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    # national 2008: the growth since 2002 is five years' growth; its yearly average is the figure
+    ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%，从世界第六位上升到第四位；", 2008,
+     [("gdp_total", "2007", 24.66), ("gdp_growth", "2003-2007", 10.6)]),
+    # national 2023: 五年年均 names the years of the average
+    ("国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元、年均增长6.2%。", 2023,
+     [("gdp_total", "2022", 121.0), ("gdp_growth", "2018-2022", 5.2)]),
+])
+def test_a_growth_over_several_years_gives_way_to_its_yearly_average(text, year, expected):
+    found, _ = extract_figures([text], year, ["review"], national=True)
+    assert [(f.indicator, f.period, f.value) for f in found] == expected

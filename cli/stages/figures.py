@@ -207,7 +207,7 @@ _COUNTRY_BEFORE = re.compile(rf"(?:全国|我国|{_BEFORE_WORDS})*")
 
 # Words that may stand between an alias and its number.
 _HEAD_WORDS = sorted(
-    """同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算, 按可比价格计算 按可比价计算
+    """五年 同比 比上年同期 比上年 较上年同期 较上年 比去年 较去年 与上年相比 按可比价格计算, 按可比价格计算 按可比价计算
     按可比口径计算 按同口径计算 可比口径 同口径 年均 平均每年 每年 平均值 平均 全年 预计 初步预计 实际 今年 要 将 继续
     努力 力争 确保 争取 预期目标 预期 目标 年增长 首次 再 均 累计 共计 合计 已经 已 进一步 稳定 保持 增速 增幅 涨幅 降幅 指数 总量 规模
     总额 增长 增加 上涨 上升 提高 提升 增至 增加到 增加至 提高到 提高至 提升到 提升至 下降 降低 减少
@@ -377,8 +377,12 @@ _THIS_YEAR_RE = re.compile(r"今年|明年|预期|力争|确保|争取")
 _FROM_TO_YEARS_RE = re.compile(r"从((?:19|20)\d{2})年[^。;]{0,30}?到((?:19|20)\d{2})年")
 _SPAN_PERIOD_RE = re.compile(r"\d{4}-\d{4}")
 _SPAN_CUE_RE = re.compile(
-    r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
+    r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)"
+    r"|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
 )
+# 国内生产总值增加到121万亿元，五年年均增长5.2%: the years of an average, said right before it
+# (an empty n2, so that its match reads as a _SPAN_CUE_RE match does).
+_YEARS_OF_AVERAGE_RE = re.compile(r"(?P<n>[两三四五六七八九十])年(?=年均)(?P<n2>)")
 _PLAN_START = {"三": 2016, "四": 2021, "五": 2026}
 # A section that sets a five-year plan's targets (二、“十二五”时期的主要目标和任务): its targets are
 # the plan's, not this year's. The quotes and 时期 tell the plan from a number (十五年).
@@ -606,7 +610,7 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
         kind = "target" if in_plan else "achieved"
 
     base = int(stated.group("y")) if stated is not None else (year if kind == "target" else _review_year(context))
-    span = _SPAN_CUE_RE.search(cue_text) if in_head is None else None
+    span = (_SPAN_CUE_RE.search(cue_text) or _YEARS_OF_AVERAGE_RE.match(head)) if in_head is None else None
     if span is not None and _small_number(span.group("n") or span.group("n2") or "") == 1:
         span = None  # 过去一年, 一年来: the last year itself
     plan = _PLAN_SPAN_RE.search(cue_text)
@@ -981,6 +985,7 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
     read_any = False
     first = True
     averaging = False
+    since_head = ""  # the base year of a growth over years whose average the chain reads next
     while True:
         position = _skip_asides(text, position, separator_first=not first)
         match = _HEAD_VALUE_RE.match(text, position)
@@ -1013,10 +1018,18 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
             # 从1997年的7.4万亿元增加到2002年的10.2万亿元，平均每年增长7.7%: the average of the
             # years between, which emit dates; any other growth after a span is no year's
             if reading is not None and ("年均" in reading.head or "每年" in reading.head):
-                scan.emit(name, alias.start(), reading)
+                scan.emit(name, alias.start(), replace(reading, head=since_head + reading.head))
             return True
         if reading is not None and from_level and from_level.group("to_year"):
             reading = replace(reading, head=from_level.group("to_year") + reading.head)  # 增加到2020年的…: of 2020
+        since = _BASE_YEAR_RE.search(reading.head) if reading is not None and percent else None
+        if since is not None and _average_follows(text, position):
+            # 比2002年增长65.5%，年均增长10.6%: growth over the years since, whose yearly
+            # average follows; the average is the figure, over the same years
+            seen_percent.discard(True)
+            averaging = True
+            since_head = since.group()
+            continue
         if reading is not None:
             scan.emit(name, alias.start(), reading)
         if from_level:
@@ -1025,6 +1038,12 @@ def _read_chain(scan: _ParagraphScan, alias: re.Match[str], name: str, indicator
             if _FROM_TO_YEARS_RE.search(text, alias.end(), position) is None and not scan.in_account_of_years(alias.start()):
                 return True
             averaging = True
+
+
+def _average_follows(text: str, position: int) -> bool:
+    """Whether the chain's next figure is a yearly average (，年均增长10.6%)."""
+    following = _HEAD_VALUE_RE.match(text, _skip_asides(text, position, separator_first=True))
+    return following is not None and ("年均" in following.group("head") or "每年" in following.group("head"))
 
 
 def _skip_asides(text: str, position: int, separator_first: bool) -> int:
