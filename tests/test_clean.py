@@ -196,3 +196,10 @@ def test_a_paragraph_turned_to_a_later_page_is_joined_and_the_running_head_betwe
 def test_a_short_line_after_a_paragraph_that_does_not_turn_the_page_is_kept():
     text = "各位代表：\n\n政 府 工 作 报 告\n\n强力推进四大行动，经济发展提质增效。\n"
     assert "政 府 工 作 报 告" in clean_text(text).text
+
+
+def test_a_paragraph_turned_to_a_page_the_file_lacks_keeps_every_line_after_it():
+    text = "各位代表：\n\n强力推进四大行动，经济发展提质增效，（下转第3版）\n\n二、2024年工作安排\n\n全力以赴抓项目。\n"
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == ["各位代表：", "强力推进四大行动，经济发展提质增效，", "二、2024年工作安排", "全力以赴抓项目。"]
+    assert dict(cleaned.dropped) == {"page_number": 1}

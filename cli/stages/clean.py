@@ -245,7 +245,7 @@ def clean(raw: RawText) -> CleanText:
     dropped: Counter[str] = Counter()
     posted: list[str] = []
     in_related = False
-    turned = False  # the last paragraph kept was turned to a later page
+    turned: int | None = None  # the line of the paragraph a page turned to a later one
     report_lines: list[str] = []
     for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
         # Page numbers go before the line width's spaces do: those spaces tell them apart.
@@ -263,22 +263,22 @@ def clean(raw: RawText) -> CleanText:
                 continue
             lines.append("")
             continue
-        if turned:
-            kept = len(lines)
-            while kept and not lines[kept - 1]:
-                kept -= 1
-            if (go_on := _GO_ON_FROM.match(line)) and kept:
+        if turned is not None:
+            if (go_on := _GO_ON_FROM.match(line)):
+                # the page's running head between is dropped only now that the text goes on:
+                # a file that never does keeps every line
                 dropped["page_number"] += 1
-                del lines[kept:]
-                lines[-1] += line[go_on.end():].lstrip()
+                dropped["running_head"] += sum(1 for kept in lines[turned + 1:] if kept)
+                del lines[turned + 1:]
+                lines[turned] += line[go_on.end():].lstrip()
                 continue
-            if len(line) <= MAX_RUNNING_HEAD_CHARS and line[-1] not in "。！？!?；;：:，,":
-                dropped["running_head"] += 1
-                continue
-            turned = False
-        if (turn := _TURN_TO.search(line)) and turn.start() > 0:
+            if len(line) > MAX_RUNNING_HEAD_CHARS or line[-1] in "。！？!?；;：:，,":
+                turned = None
+        turn = _TURN_TO.search(line)
+        turns = turn is not None and turn.start() > 0
+        if turn is not None and turns:
             dropped["page_number"] += 1
-            line, turned = line[:turn.start()].rstrip(), True
+            line = line[:turn.start()].rstrip()
         kind = furniture_kind(line)
         if kind == "source":
             # 来源：江西省人民政府2025年1月17日在…会议上: the delivery line run on after a source
@@ -291,6 +291,8 @@ def clean(raw: RawText) -> CleanText:
         if kind is None:
             in_related = False
             lines.append(line)
+            if turns:
+                turned = len(lines) - 1
         else:
             in_related = kind == "related" or (in_related and kind in ("posting_time", "source"))
             dropped[kind] += 1
