@@ -23,6 +23,7 @@ import math
 import os
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -114,22 +115,28 @@ class LoadedLexicon:
         """Words that carry meaning: no stop words, punctuation, numbers or single characters."""
         return [w for w in self.cut(text) if self._is_content(w)]
 
-    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]],
-                               words: Sequence[str] | None = None) -> list[list[str]]:
+    def content_words_of_spans(self, text: str, spans: Sequence[tuple[int, int]], words: Sequence[str] | None = None,
+                               glued: dict[str, tuple[int, str]] | None = None) -> list[list[str]]:
         """The content words of each span of ``text`` (sorted, not overlapping), a word
         belonging to the span it starts in. The text is cut once, whole: one call for a
-        paragraph is cheaper than one per sentence; ``words``: its cut, when already made."""
+        paragraph is cheaper than one per sentence; ``words``: its cut, when already made;
+        ``glued``: the report's fragments of names (``glued_words``), no content words where
+        they stand beside their character."""
         if words is None:
             words = self.cut(text)
         content = self._content
         for w in set(words).difference(content):
             content[w] = is_content(w, self.stopwords)
+        kept = list(map(content.__getitem__, words))
+        if glued and not glued.keys().isdisjoint(words):
+            for i in fragment_positions(words, glued):
+                kept[i] = False
         out: list[list[str]] = [[] for _ in spans]
         last = len(spans) - 1
         k, end, offset = -1, -1, 0
         next_start = spans[0][0] if spans else math.inf
-        for w in words:
-            if content[w]:
+        for w, keep in zip(words, kept):
+            if keep:
                 while offset >= next_start:  # move to the last span that starts at or before the word
                     k += 1
                     end = spans[k][1]
@@ -164,38 +171,36 @@ def glued_words(cuts: Sequence[Sequence[str]]) -> dict[str, tuple[int, str]]:
     """Words of a report that are parts of a name the dictionary does not know: nearly always
     beside the same single character (洪家 in 洪家楼, 白浪 in 白浪滩), as word -> (side, character),
     side -1 before the word and 1 after it. Alone they are fragments, no term."""
-    beside: dict[str, list[tuple[str, str]]] = {}
+    flat: list[str] = [""]
     for words in cuts:
-        for i, word in enumerate(words):
-            if len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff":
-                beside.setdefault(word, []).append((words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""))
-    glued = {}
-    for word, neighbours in beside.items():
-        if len(neighbours) < 2:
-            continue
-        for side, column, ordinary in ((-1, 0, _SCOPE_CHARACTERS), (1, 1, _GRAMMAR_CHARACTERS)):
-            counts = Counter(pair[column] for pair in neighbours)
-            character, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-            if (len(character) == 1 and "\u4e00" <= character <= "\u9fff" and character not in ordinary
-                    and count >= GLUED_SHARE * len(neighbours)):
+        flat.extend(words)
+        flat.append("")  # no word is beside the next paragraph's first
+    occurrences = Counter(flat)
+    candidates = {w for w in occurrences if len(w) == 1 and "\u4e00" <= w <= "\u9fff"} - _GRAMMAR_CHARACTERS
+    # The single characters that may end or begin a name are found in C (map, compress), and
+    # only they are looked at in Python: a report has hundreds of thousands of words, and a
+    # loop over them all costs more than cutting them.
+    found = list(compress(range(len(flat)), map(candidates.__contains__, flat)))
+    ends = Counter([(flat[i - 1], flat[i]) for i in found])  # the word before, glued at its end
+    starts = Counter([(flat[i + 1], flat[i]) for i in found if flat[i] not in _SCOPE_CHARACTERS])
+    glued: dict[str, tuple[int, str]] = {}
+    for side, pairs in ((-1, starts), (1, ends)):
+        for (word, character), count in pairs.items():
+            if (count >= 2 and count >= GLUED_SHARE * occurrences[word] and len(word) >= 2
+                    and word not in glued and "\u4e00" <= word[0] <= "\u9fff"):
                 glued[word] = (side, character)
-                break
     return glued
 
 
-def without_fragments(words: Sequence[str], glued: dict[str, tuple[int, str]]) -> list[str]:
-    """``words`` without the glued words where they stand beside their character: a fragment of
-    a name (洪家 of 洪家楼) is no content word, and never a keyword."""
-    out = []
-    for i, word in enumerate(words):
-        found = glued.get(word)
-        if found is not None:
-            side, character = found
-            j = i + side
-            if 0 <= j < len(words) and words[j] == character:
-                continue
-        out.append(word)
-    return out
+def fragment_positions(words: Sequence[str], glued: dict[str, tuple[int, str]]) -> set[int]:
+    """Where in ``words`` a glued word stands beside its character: a fragment of a name (洪家
+    of 洪家楼), no content word and never a keyword."""
+    found = set()
+    for i in compress(range(len(words)), map(glued.__contains__, words)):
+        side, character = glued[words[i]]
+        if 0 <= i + side < len(words) and words[i + side] == character:
+            found.add(i)
+    return found
 
 
 def is_content(word: str, stop: frozenset[str]) -> bool:

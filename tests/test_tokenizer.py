@@ -156,9 +156,9 @@ def test_a_fragment_of_a_name_the_dictionary_lacks_is_no_content_word_and_no_key
 
 
 def test_glued_words_need_the_same_character_nearly_every_time():
-    from devzone.lexicon import glued_words, without_fragments
+    from devzone.lexicon import fragment_positions, glued_words
     cuts = [["打造", "洪家", "楼", "商圈"], ["洪家", "楼", "夜市"], ["发展", "肉牛", "产业"], ["肉牛", "存栏"]]
     glued = glued_words(cuts)
     assert glued == {"洪家": (1, "楼")}
-    assert without_fragments(["打造", "洪家", "楼"], glued) == ["打造", "楼"]
-    assert without_fragments(["洪家", "村"], glued) == ["洪家", "村"]  # beside another character it stands
+    assert fragment_positions(["打造", "洪家", "楼"], glued) == {1}
+    assert fragment_positions(["洪家", "村"], glued) == set()  # beside another character it stands

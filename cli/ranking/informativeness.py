@@ -25,7 +25,9 @@ _FRAMING = re.compile(
 def informativeness(text: str, key_figures: int = 0) -> float:
     """How concrete a text is; ``key_figures``: how many figures of the indicator table the
     figures layer found in it, worth more than any other quantity."""
-    figures = len(_FIGURE.findall(text.translate(_FULL_WIDTH_FIGURE))) + len(_SHARE_IN_WORDS.findall(text))
+    if "％" in text or "．" in text:
+        text = text.translate(_FULL_WIDTH_FIGURE)
+    figures = len(_FIGURE.findall(text)) + (len(_SHARE_IN_WORDS.findall(text)) if "百分之" in text else 0)
     framing = len(_FRAMING.findall(text))
     # The readers' picks are the statements of a theme's key figures (规模以上工业增加值增长8.2%,
     # 城镇新增就业6.62万人), then the figure-dense ones; named projects and programmes, which

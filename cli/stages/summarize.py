@@ -217,7 +217,8 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     part_weight = np.array([PART_WEIGHT.get(document.part(u.paragraph), 0.9) for u in units])
     hanzi = [sum(map(len, _HANZI_RUN.findall(u.text))) for u in units]
     eligible = np.array([
-        in_body[u.paragraph] and hanzi[k] >= (MIN_UNIT_CHARS if _ANY_NUMBER.search(u.text) else MIN_PLAIN_UNIT_CHARS)
+        in_body[u.paragraph]
+        and (hanzi[k] >= MIN_PLAIN_UNIT_CHARS or (hanzi[k] >= MIN_UNIT_CHARS and bool(_ANY_NUMBER.search(u.text))))
         and not _NEEDS_ANTECEDENT.match(u.text)
         for k, u in enumerate(units)
     ])
@@ -264,7 +265,9 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
             continue
         col = THEMES.index(theme)
         pool = [k for p in members[theme] for k in by_paragraph.get(p, []) if tags[p].theme == theme]
-        bar = THEME_SLOT_FLOOR * max((base[k] for k in range(n) if k not in chosen), default=0.0)
+        left = base.copy()
+        left[chosen] = 0.0
+        bar = THEME_SLOT_FLOOR * float(left.max())
         pool = [k for k in pool if base[k] >= bar]
         theme_scores = base * (0.5 + theme_probabilities[:, col])
         chosen += select_mmr(pool, theme_scores, shingles, quota, chosen, paragraph_of)

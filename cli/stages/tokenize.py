@@ -6,7 +6,7 @@ the sentence whose span they start in (``Lexicon.content_words_of_spans``)."""
 from __future__ import annotations
 
 from ..document import Document, SentenceWords
-from ..lexicon import Lexicon, glued_words, without_fragments
+from ..lexicon import Lexicon, glued_words
 
 
 def tokenize(document: Document, lexicon: Lexicon) -> Document:
@@ -17,7 +17,6 @@ def tokenize(document: Document, lexicon: Lexicon) -> Document:
     # the report always writes the two together, the word is a fragment, no content word.
     glued = glued_words(cuts)
     for p, cut in zip(document.paragraphs, cuts, strict=True):
-        words = without_fragments(cut, glued) if glued else cut
-        per_sentence = loaded.content_words_of_spans(p.text, [(s.start, s.end) for s in p.sentences], words)
+        per_sentence = loaded.content_words_of_spans(p.text, [(s.start, s.end) for s in p.sentences], cut, glued)
         layer.extend(SentenceWords(s.index, tuple(words)) for s, words in zip(p.sentences, per_sentence, strict=True))
     return document.with_layers(words=tuple(layer))
