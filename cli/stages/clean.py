@@ -231,7 +231,7 @@ def _is_listed_title(line: str) -> bool:
 
 
 # A newspaper runs a long article over pages: …（下转第3版） / the page's running head / （上接第1版）….
-_TURN_TO = re.compile(r"[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")
+_TURN_TO = re.compile(r"(?<=.)[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")  # after the paragraph's text
 _GO_ON_FROM = re.compile(r"^[（(](?:上接|接)第?\s*\d{1,2}\s*版[）)]")
 # A page's running head between the two is short and unpunctuated (政 府 工 作 报 告, a date).
 MAX_RUNNING_HEAD_CHARS = 30
@@ -275,8 +275,7 @@ def clean(raw: RawText) -> CleanText:
             if len(line) > MAX_RUNNING_HEAD_CHARS or line[-1] in "。！？!?；;：:，,":
                 turned = None
         turn = _TURN_TO.search(line)
-        turns = turn is not None and turn.start() > 0
-        if turn is not None and turns:
+        if turn is not None:
             dropped["page_number"] += 1
             line = line[:turn.start()].rstrip()
         kind = furniture_kind(line)
@@ -291,7 +290,7 @@ def clean(raw: RawText) -> CleanText:
         if kind is None:
             in_related = False
             lines.append(line)
-            if turns:
+            if turn is not None:
                 turned = len(lines) - 1
         else:
             in_related = kind == "related" or (in_related and kind in ("posting_time", "source"))

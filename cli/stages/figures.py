@@ -380,9 +380,8 @@ _SPAN_CUE_RE = re.compile(
     r"十[三四五]五(?:以来|期间|时期)|(?:过去|近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来)"
     r"|过去(?P<n2>[一二两三四五六七八九十\d]{1,2})年"
 )
-# 国内生产总值增加到121万亿元，五年年均增长5.2%: the years of an average, said right before it
-# (an empty n2, so that its match reads as a _SPAN_CUE_RE match does).
-_YEARS_OF_AVERAGE_RE = re.compile(r"(?P<n>[两三四五六七八九十])年(?=年均)(?P<n2>)")
+# 国内生产总值增加到121万亿元，五年年均增长5.2%: the years of an average, said right before it.
+_YEARS_OF_AVERAGE_RE = re.compile(r"(?P<n>[两三四五六七八九十])年(?=年均)")
 _PLAN_START = {"三": 2016, "四": 2021, "五": 2026}
 # A section that sets a five-year plan's targets (二、“十二五”时期的主要目标和任务): its targets are
 # the plan's, not this year's. The quotes and 时期 tell the plan from a number (十五年).
@@ -572,6 +571,11 @@ def _small_number(text: str) -> int | None:
     return None
 
 
+def _span_years(span: re.Match[str]) -> int | None:
+    """How many years a span cue (过去五年, 三年来, 五年年均) counts, if it says."""
+    return _small_number(span["n"] or span.groupdict().get("n2") or "")
+
+
 def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | None, in_plan: bool,
                      context: _Context, declared: bool = False) -> tuple[str, str | None]:
     """prefix: the sentence up to the alias; head: the words between alias and number;
@@ -611,7 +615,8 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
 
     base = int(stated.group("y")) if stated is not None else (year if kind == "target" else _review_year(context))
     span = (_SPAN_CUE_RE.search(cue_text) or _YEARS_OF_AVERAGE_RE.match(head)) if in_head is None else None
-    if span is not None and _small_number(span.group("n") or span.group("n2") or "") == 1:
+    years = _span_years(span) if span is not None else None
+    if years == 1:
         span = None  # 过去一年, 一年来: the last year itself
     plan = _PLAN_SPAN_RE.search(cue_text)
     if span is None and plan is not None and "年均" in head:
@@ -622,7 +627,6 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
             first = _PLAN_START[plan.group(1)]
             last = first + 4 if kind == "target" or base is None else min(first + 4, base)
             return kind, f"{first}-{last}"
-        years = _small_number(span.group("n") or span.group("n2") or "")
         if years and year is not None:
             return kind, f"{year - years}-{year - 1}"
         return kind, None

@@ -104,14 +104,10 @@ def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit]
     """The unit that states the report's GDP growth (else its GDP level, else a review
     sentence on GDP for results or a targets sentence on GDP growth for targets, else the most
     of these figures, all of ``kind``), None when none does."""
-
-    def states(u: _Unit, f: Figure) -> bool:
-        return f.paragraph == u.paragraph and u.start <= f.start < u.end
-
     for indicator in LEAD_INDICATORS:
         for f in figures:
             if f.indicator == indicator:
-                found = next((k for k, u in enumerate(units) if states(u, f)), None)
+                found = next((k for k, u in enumerate(units) if _states(u, f)), None)
                 if found is not None:
                     return found
     # GDP stated in a form the figures stage does not read (迈上14万亿元新台阶; national 1995:
@@ -128,10 +124,15 @@ def _lead_unit(document: Document, figures: Sequence[Figure], units: list[_Unit]
             return k
     best, best_count = None, 0
     for k, u in enumerate(units):
-        count = sum(1 for f in figures if states(u, f))
+        count = sum(1 for f in figures if _states(u, f))
         if count > best_count:
             best, best_count = k, count
     return best
+
+
+def _states(u: _Unit, f: Figure) -> bool:
+    """Whether the unit is where the figure is stated."""
+    return f.paragraph == u.paragraph and u.start <= f.start < u.end
 
 
 def _statement(f: Figure) -> tuple:
@@ -253,8 +254,7 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
             _take_whole_sentence(document, units, lead, base, shingles)
     # No two on one point: a sentence whose every figure a lead already states (经济增长预期目标为
     # 5%左右，考虑了… after the list of targets) says it again.
-    said = {_statement(f) for f in figures for k in chosen
-            if f.paragraph == units[k].paragraph and units[k].start <= f.start < units[k].end}
+    said = {_statement(f) for f in figures for k in chosen if _states(units[k], f)}
     for k in range(n):
         if k not in chosen and stated[k] and stated[k] <= said:
             base[k] = 0.0
