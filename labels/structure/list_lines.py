@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "labels"))
-from make_sets import figures_only_reports, read_sets, resolve  # noqa: E402
+from make_sets import read_sets, resolve  # noqa: E402
 
 LONG = 80
 ENDS = ("。", "！", "？", "!", "?", "”", "」", "）", ")")
@@ -30,10 +30,7 @@ def is_body(line: str) -> bool:
 def main() -> None:
     out_dir = ROOT / "labels" / "structure" / "lines"
     out_dir.mkdir(parents=True, exist_ok=True)
-    figures_only = {f"city-2024/{name}" for name in figures_only_reports()}
     for row in read_sets():
-        if row["report"] in figures_only:
-            continue
         raw = resolve(row["path"]).read_bytes().decode("utf-8", errors="replace").splitlines()
         listed = []
         for number, line in enumerate(raw, start=1):
