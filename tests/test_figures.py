@@ -20,9 +20,9 @@ CORE = {"gdp_growth", "gdp_total", "budget_revenue_growth", "urban_new_jobs", "u
         "income_growth"}
 
 
-def figures(text: str | list[str], year: int | None = 2025, parts=None) -> list[Figure]:
+def figures(text: str | list[str], year: int | None = 2025, parts=None, national: bool = False) -> list[Figure]:
     paragraphs = [text] if isinstance(text, str) else text
-    found, _ = extract_figures(paragraphs, year, parts)
+    found, _ = extract_figures(paragraphs, year, parts, national)
     check_provenance(paragraphs, found)
     return found
 
@@ -59,7 +59,8 @@ def test_indicator_table_has_core_ids_and_valid_rows():
             "foreign_trade_growth", "foreign_trade_total", "foreign_investment_used", "grain_output", "pm25",
             "energy_intensity", "budget_revenue_total", "rd_intensity"} <= set(ids)
     for row in raw:
-        assert set(row) - {"national_aliases"} == {"id", "name_zh", "core", "aliases", "kind_of_value", "base_unit"}
+        assert set(row) - {"national_aliases", "stands_in_for"} == {"id", "name_zh", "core", "aliases",
+                                                                    "kind_of_value", "base_unit"}
         assert row["kind_of_value"] in ("growth", "level", "rate", "count")
         assert row["aliases"] and len(row["aliases"]) == len(set(row["aliases"]))
     assert {row["id"] for row in raw if row["core"]} == CORE
@@ -72,6 +73,10 @@ def test_indicator_table_has_core_ids_and_valid_rows():
     assert {"居民消费价格", "CPI"} <= aliases["cpi"]
     assert "居民人均可支配收入" in aliases["income_growth"]
     assert [i.id for i in load_indicators()] == ids
+    stands_in = {row["id"]: row["stands_in_for"] for row in raw if "stands_in_for" in row}
+    assert set(stands_in.values()) <= CORE and not set(stands_in) & CORE
+    kinds = {row["id"]: row["kind_of_value"] for row in raw}
+    assert all(kinds[stand_in] == kinds[core] for stand_in, core in stands_in.items())
 
 
 def test_figure_fields_are_exactly_the_documented_ones():
@@ -901,3 +906,43 @@ def test_income_in_step_with_the_countrys_growth_is_a_target(text):
 def test_a_growth_over_several_years_gives_way_to_its_yearly_average(text, year, expected):
     found, _ = extract_figures([text], year, ["review"], national=True)
     assert [(f.indicator, f.period, f.value) for f in found] == expected
+
+
+# ---------------------------------------------------------------- reports of the planned economy
+def test_a_year_in_chinese_digits_dates_the_figures_after_it():
+    found = figures("一九五八年我国工农业总产值达到了二千零五十亿元，比一九五七年的一千二百四十一亿元增长百分之六十五。", 1959,
+                    national=True)
+    assert [(f.indicator, f.kind, f.period, f.value, f.unit) for f in found] == [
+        ("gross_output_total", "achieved", "1958", 2050.0, "亿元"), ("gross_output_growth", "achieved", "1958", 65.0, "%")]
+    found = figures("大家从计划草案中可以看到：一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，达到二千八百七十亿元。",
+                    1959, national=True)
+    assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
+        ("gross_output_growth", "target", "1959", 40.0), ("gross_output_total", "target", "1959", 2870.0)]
+
+
+def test_a_growth_over_the_year_before_is_that_years_growth():
+    assert (one("工业增加值比2022年增长7.1%。", 2024, ["review"]).period,
+            one("工业增加值较2021年增长7.1%。", 2024, ["review"]).period) == ("2023", "2022-2023")
+
+
+def test_a_stand_in_answers_for_gdp_only_where_the_report_states_none():
+    old = ["1979年国民收入比上年增长7％，国民生产总值增长7.5％。", "今年工农业总产值计划增长5.5%。"]
+    found, _ = extract_figures(old, 1980, national=True)
+    assert [(f.indicator, f.kind, f.period, f.value) for f in headline_figures(found, 1980)] == [
+        ("gnp_growth", "achieved", "1979", 7.5), ("gross_output_growth", "target", "1980", 5.5)]
+    found, _ = extract_figures(old + ["今年国内生产总值增长6%左右。"], 1980, national=True)
+    assert [(f.indicator, f.kind) for f in headline_figures(found, 1980)] == [
+        ("gnp_growth", "achieved"), ("gdp_growth", "target")]
+
+
+def test_a_report_of_the_planned_economy_opens_its_summary_with_its_result_and_target():
+    path = SHARED / "corpus" / "national" / "1959.txt"  # a tune report
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    report = Analyzer().analyse(path).to_dict()
+    assert [(f["indicator"], f["kind"], f["period"], f["value"]) for f in report["headline"]] == [
+        ("gross_output_growth", "achieved", "1958", 65.0), ("gross_output_growth", "target", "1959", 40.0),
+        ("gross_output_total", "achieved", "1958", 2050.0), ("gross_output_total", "target", "1959", 2870.0)]
+    summary = [s["text"] for s in report["summary"]]
+    assert any(s.startswith("一九五八年我国工农业总产值达到了二千零五十亿元") for s in summary)
+    assert any("一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十" in s for s in summary)

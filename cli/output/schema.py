@@ -50,7 +50,9 @@ FIGURE = {
     },
 }
 _HEADLINE = {"type": "array", "items": FIGURE,
-             "description": "each core indicator's latest achieved figure and this year's target, one record each"}
+             "description": "each core indicator's latest achieved figure and this year's target, one record "
+                            "each; where a report states none of a kind, the first stand-in it states "
+                            "(国民生产总值, 工农业总产值, 国民收入 for GDP)"}
 METADATA_KEYS = ["title", "place", "year", "level", "date", "speaker", "metadata_source"]
 METADATA_PROPERTIES: dict[str, Any] = {
     "title": {"type": ["string", "null"], "description": "the report's own headline; null when the file has none"},

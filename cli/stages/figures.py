@@ -43,6 +43,9 @@ class Indicator:
     # Names that are this indicator only in the country's own report: the State Council's
     # 财政收入 is its general budget revenue; a city's may be any of its revenues.
     national_aliases: tuple[str, ...] = ()
+    # The core indicator this one answers for in a report that never states it: reports of
+    # the planned economy give 国民生产总值, 工农业总产值 or 国民收入 where today's give GDP.
+    stands_in_for: str | None = None
 
 
 # ---------------------------------------------------------------- normalisation
@@ -60,8 +63,16 @@ _FULL_WIDTH_LATIN = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
 _DOT_DECIMAL = re.compile(r"(?<=\d)·(?=\d+%)")
 
 
+# A year in Chinese digits (一九五八年, 二〇〇二年: the reports before 1990 and some since) is
+# read as the same year in digits, one character for one.
+_CN_YEAR_RE = re.compile(r"(?:一九|二[〇○零])[一二三四五六七八九〇○零]{2}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
 def _normalise(text: str) -> str:
     text = text.translate(_FULL_WIDTH)
+    if "年" in text:
+        text = _CN_YEAR_RE.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
     return _DOT_DECIMAL.sub(".", text) if "·" in text else text
 
 
@@ -113,7 +124,7 @@ def load_indicators() -> tuple[Indicator, ...]:
     """The shipped indicator table, data/indicators.json of the devzone package."""
     return tuple(
         Indicator(row["id"], row["name_zh"], tuple(row["aliases"]), row["kind_of_value"], row["base_unit"],
-                  bool(row.get("core")), tuple(row.get("national_aliases", ())))
+                  bool(row.get("core")), tuple(row.get("national_aliases", ())), row.get("stands_in_for"))
         for row in json.loads(data_text("indicators.json"))
     )
 
@@ -138,17 +149,32 @@ def find_figures(document: Document) -> Document:
 
 def headline_figures(figures: Sequence[Figure], year: int | None) -> list[Figure]:
     """One record per core indicator and kind: the latest achieved figure and this year's
-    target, the first the report states of each."""
+    target, the first the report states of each. Where a report states none of a core
+    indicator and kind, the first of its stand-ins (table order) that it states answers."""
+    stand_ins = {i.id: (i.stands_in_for, n) for n, i in enumerate(load_indicators()) if i.stands_in_for}
     chosen: dict[tuple[str, str], Figure] = {}
+    standing: dict[tuple[str, str], tuple[int, Figure]] = {}
     for figure in figures:
-        if figure.indicator not in core_indicators() or "implausible" in figure.flags:
+        if "implausible" in figure.flags:
+            continue
+        if figure.indicator in stand_ins:
+            core, rank = stand_ins[figure.indicator]
+            key = (core, figure.kind)
+            held = standing.get(key)
+            if held is None or rank < held[0] or (
+                    rank == held[0] and _headline_rank(figure, year) > _headline_rank(held[1], year)):
+                standing[key] = (rank, figure)
+            continue
+        if figure.indicator not in core_indicators():
             continue
         key = (figure.indicator, figure.kind)
         best = chosen.get(key)
         if best is None or _headline_rank(figure, year) > _headline_rank(best, year):
             chosen[key] = figure
-    order = {ind: i for i, ind in enumerate(core_indicators())}
-    return sorted(chosen.values(), key=lambda f: (order[f.indicator or ""], f.kind != "achieved"))
+    for key, (_, figure) in standing.items():
+        chosen.setdefault(key, figure)
+    order = {core: i for i, core in enumerate(core_indicators())}
+    return [chosen[key] for key in sorted(chosen, key=lambda key: (order[key[0]], key[1] != "achieved"))]
 
 
 def _headline_rank(figure: Figure, year: int | None) -> tuple[int, int, int]:
@@ -195,7 +221,7 @@ _URBAN_ALIAS, _RURAL_ALIAS = "城镇居民人均可支配收入", "农村居民�
 _BEFORE_WORDS = (
     r"全年|全省|全市|全区|全疆|全州|全盟|全县|全旗|全域|全自治区|全体|全社会|全口径|我省|我市|我区|我州|"
     r"我县|我旗|本市|开发区|经开区|高新区|园区|新区|其中|初步预计|预计|预期|力争|确保|争取|努力|继续|实现|"
-    r"完成|推动|促进|中央提出|计划|今年的|去年的|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
+    r"完成|推动|促进|中央提出|计划|今年的|去年的|年的|今年|去年|上年|当年|前三季度|前三个季度|上半年|下半年|第一季度|一季度|前两季度|"
     r"年末|年底|年内|年度|年|月|同期|累计|初步核算|核算|据初步核算|据统计|数据显示|显示|要|将|"
     r"主要指标|指标|(?:省|国家|上级|省上)?下达的?|今后五年|未来五年"
 )
@@ -213,12 +239,14 @@ _HEAD_WORDS = sorted(
     总额 增长 增加 上涨 上升 提高 提升 增至 增加到 增加至 提高到 提高至 提升到 提升至 下降 降低 减少
     回落 下滑 下降到 下降至 降低到 降低至 降至 降到 减少到 减少至 达到 达 可达 有望 为 是 实现 完成 稳定在
     保持在 控制在 维持在 在 突破 迈上 跨上 站上 跃上 登上 跨越 迈过 越过 超过 超 逾 约 近 接近 大约
-    不低于 不少于 至少 高于 低于 不超过 不高于 大于 少于 多于""".split(),
+    不低于 不少于 至少 高于 低于 不超过 不高于 大于 少于 多于 了 计划""".split(),
     key=len,
     reverse=True,
 )
+# The base year's level, stated on the way to a growth (比一九五七年的一千二百四十一亿元增长百分之六十五).
+_BASE_LEVEL = rf"(?:的(?:{_ARABIC}|{_CN_NUMERAL})(?:亿|万)?(?:元|吨|斤|千瓦))?"
 _HEAD = (
-    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?|(?:到|至)?(?:19|20)\d{2}年(?:末|底)?(?!\d{1,2}月)|\s+|\([^()]{1,20}\))*)"
+    r"(?P<head>(?:" + "|".join(_HEAD_WORDS) + r"|[较比]\d{4}年末?" + _BASE_LEVEL + r"|(?:到|至)?(?:19|20)\d{2}年(?:末|底)?(?!\d{1,2}月)|\s+|\([^()]{1,20}\))*)"
 )
 _NUM = rf"-?(?![\d,.]*年)(?:{_ARABIC})|{_CN_NUMERAL}"  # a year (2023年8月) is no value
 _RANGE_SEP = r"——|[-~—–]|至|到"
@@ -632,7 +660,8 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
         return kind, None
     base_year = _BASE_YEAR_RE.search(head)
     if base_year is not None and base is not None and kind == "achieved":
-        return kind, f"{int(base_year.group('y')) + 1}-{base}"  # 较2020年下降11.7%: since then
+        since = int(base_year.group("y")) + 1  # 较2020年下降11.7%: since then; 比上一年的 is that year
+        return kind, str(base) if since == base else f"{since}-{base}"
     if base is None:
         return kind, None
     subs = list(_SUB_YEAR_RE.finditer(cue_text))
