@@ -50,6 +50,10 @@ ON_THEME = 0.3  # a unit belongs in a theme's summary if the theme is its best g
 # weighing 3: ROUGE-2 0.678 at 0.15, 0.671 at 0.25, 0.647 at 0.4, 0.674 at 0).
 CENTRALITY_POWER = 0.15
 INFO_FLOOR = 0.35  # what a unit without figures or length still weighs
+# The State Council's reports are read for their figures even more: their readers picked the
+# figure-bearing sentence over a central one without (40 national tune reports: ROUGE-2 0.522
+# at 0.35, 0.531 at 0.25, 0.536 at 0.15, 0.538 at 0.1; on local ones 0.15 is 0.003 lower).
+NATIONAL_INFO_FLOOR = 0.15
 # A theme's slot goes to one of its sentences only if that scores at least this share of the best
 # sentence left; else the slot falls to the best left overall. A small theme's best is often a
 # vague topic line (科技教育和社会事业全面发展。), which readers never pick (tune reports: ROUGE-2
@@ -223,7 +227,9 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
         and not _NEEDS_ANTECEDENT.match(u.text)
         for k, u in enumerate(units)
     ])
-    base = centrality ** CENTRALITY_POWER * (INFO_FLOOR + info) * relevance * part_weight * eligible
+    national = document.metadata is not None and document.metadata.level == "national"
+    floor = NATIONAL_INFO_FLOOR if national else INFO_FLOOR
+    base = centrality ** CENTRALITY_POWER * (floor + info) * relevance * part_weight * eligible
     shingles = Shingles([u.text for u in units])
     word_counts = WordCounts(tokens, idf)
 
@@ -278,7 +284,7 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
     overall = _ranked(units, chosen, np.maximum(base, 1e-4 * eligible))
 
     theme_summaries_out = []
-    quality = centrality ** CENTRALITY_POWER * (INFO_FLOOR + info) * part_weight * eligible
+    quality = centrality ** CENTRALITY_POWER * (floor + info) * part_weight * eligible
     for theme in THEMES:
         paragraphs = members[theme]
         if not paragraphs:
