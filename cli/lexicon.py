@@ -21,9 +21,10 @@ import importlib.machinery
 import importlib.util
 import math
 import os
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -131,19 +132,15 @@ class LoadedLexicon:
         if glued and not glued.keys().isdisjoint(words):
             for i in fragment_positions(words, glued):
                 kept[i] = False
-        out: list[list[str]] = [[] for _ in spans]
-        last = len(spans) - 1
-        k, end, offset = -1, -1, 0
-        next_start = spans[0][0] if spans else math.inf
-        for w, keep in zip(words, kept):
-            if keep:
-                while offset >= next_start:  # move to the last span that starts at or before the word
-                    k += 1
-                    end = spans[k][1]
-                    next_start = spans[k + 1][0] if k < last else math.inf
-                if offset < end:
-                    out[k].append(w)
-            offset += len(w)
+        # A span's words are those that start in it: two bisections over the words' offsets
+        # find them, and compress (in C) keeps the content words among them.
+        n = len(words)
+        starts = list(accumulate(map(len, words), initial=0))
+        out: list[list[str]] = []
+        for start, end in spans:
+            first = bisect_left(starts, start, 0, n)
+            stop = bisect_left(starts, end, first, n)
+            out.append(list(compress(words[first:stop], kept[first:stop])))
         return out
 
 

@@ -71,7 +71,7 @@ _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "0001234
 
 def _normalise(text: str) -> str:
     text = text.translate(_FULL_WIDTH)
-    if "年" in text:
+    if "一九" in text or "二〇" in text or "二○" in text or "二零" in text:
         text = _CN_YEAR_RE.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
     return _DOT_DECIMAL.sub(".", text) if "·" in text else text
 

@@ -9,6 +9,7 @@ a target, and appendix paragraphs are never summarised."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..document import Document
@@ -50,6 +51,7 @@ def _reads_as_results(text: str) -> bool:
     return _read_part(len(_RESULT_CUES.findall(text)), len(_PLAN_CUES.findall(text))) == "review"
 
 
+@functools.lru_cache(maxsize=4096)  # every paragraph asks of its headings again
 def heading_part(heading: str, top: bool = True) -> str | None:
     """The part a heading names; ``top``: a top heading, where weaker words of a review count."""
     for part, pattern in _HEADING_PARTS:
