@@ -5,8 +5,9 @@ Same graph and similarity as textrank4zh (edge weight = shared distinct words
 exists only between sentences that share a word. When the exact graph would
 have more than ``PAIRS_PER_SENTENCE`` pairs per sentence, words shared by many
 sentences are ignored and each sentence keeps at most ``MAX_NEIGHBOURS``
-strongest edges, so time and memory grow linearly with the report's length. No n x n matrix is ever made, and scipy
-is not needed, which keeps start-up fast."""
+strongest edges, so time and memory grow linearly with the report's length. Only a report
+of at most ``DENSE_UP_TO`` units has its ranks solved on an n x n matrix; scipy is not
+needed, which keeps start-up fast."""
 
 from __future__ import annotations
 
