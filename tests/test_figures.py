@@ -946,3 +946,12 @@ def test_a_report_of_the_planned_economy_opens_its_summary_with_its_result_and_t
     summary = [s["text"] for s in report["summary"]]
     assert any(s.startswith("一九五八年我国工农业总产值达到了二千零五十亿元") for s in summary)
     assert any("一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十" in s for s in summary)
+
+
+def test_an_older_plan_in_quotes_gives_its_average_the_plans_years():
+    found = figures("“七五”计划草案规定，全国工农业总产值平均每年增长百分之六点七。", 1986, ["plan"], national=True)
+    assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
+        ("gross_output_growth", "target", "1986-1990", 6.7)]
+    # unquoted, 十五 is a number of years, not the tenth plan
+    found = figures("十五年来，全国工农业总产值平均每年增长百分之六点七。", 1986, ["review"], national=True)
+    assert [(f.kind, f.period) for f in found] == [("achieved", "1971-1985")]

@@ -393,7 +393,9 @@ _SUB_YEAR_OPENING_RE = re.compile(
 )
 _SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
              "前两季度": "H1"}
-_PLAN_SPAN_RE = re.compile(r"十([三四五])五")
+# A five-year plan named in the text: 十四五, or an older one in quotes (“七五”计划草案, “十五”),
+# where the quotes tell the plan from a number (十五年).
+_PLAN_SPAN_RE = re.compile(r"(?P<plan>十[三四五])五|[“\"](?P<quoted>十[一二]?|[六七八九])五[”\"]")
 # A sentence that opens an account of the past (过去一年，我们的各项工作取得了很大成绩。 / 这五年，…)
 # holds for the figures the paragraph states after it, until one speaks of this year (national
 # 2011: …。国内生产总值增长10.3% is last year's, in the section on this year's work).
@@ -410,7 +412,6 @@ _SPAN_CUE_RE = re.compile(
 )
 # 国内生产总值增加到121万亿元，五年年均增长5.2%: the years of an average, said right before it.
 _YEARS_OF_AVERAGE_RE = re.compile(r"(?P<n>[两三四五六七八九十])年(?=年均)")
-_PLAN_START = {"三": 2016, "四": 2021, "五": 2026}
 # A section that sets a five-year plan's targets (二、“十二五”时期的主要目标和任务): its targets are
 # the plan's, not this year's. The quotes and 时期 tell the plan from a number (十五年).
 _PLAN_SECTION_RE = re.compile(r"[“\"](?P<plan>十[一二三四五]?|[六七八九])五[”\"](?:时期|期间)[^，。“]{0,16}(?:目标|任务)")
@@ -418,13 +419,18 @@ _NEXT_FIVE_YEARS_RE = re.compile(r"今后五年|未来五年")
 _PLAN_ORDINALS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 
 
+def _plan_first_year(ordinal: str) -> int:
+    """The first year of the plan of this ordinal (七 for “七五”, 十四 for 十四五): the third
+    plan began in 1966, and every plan since has run five years."""
+    return 1966 + 5 * (_PLAN_ORDINALS[ordinal] - 3)
+
+
 def plan_section_span(headings: Sequence[str]) -> str | None:
     """The years of the five-year plan whose targets the section under ``headings`` sets."""
     for heading in reversed(headings):
         found = list(_PLAN_SECTION_RE.finditer(heading))
         if found:
-            # The third plan began in 1966, and every plan since has run five years.
-            first = 1966 + 5 * (_PLAN_ORDINALS[found[-1].group("plan")] - 3)
+            first = _plan_first_year(found[-1].group("plan"))
             return f"{first}-{first + 4}"
     return None
 _SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -647,12 +653,12 @@ def _kind_and_period(prefix: str, head: str, opening: str | None, part: str | No
     if years == 1:
         span = None  # 过去一年, 一年来: the last year itself
     plan = _PLAN_SPAN_RE.search(cue_text)
-    if span is None and plan is not None and "年均" in head:
+    if span is None and plan is not None and ("年均" in head or "平均每年" in head):
         span = plan  # 十四五 alone marks a period only for an average (年均增长)
     if span is not None:
         plan = _PLAN_SPAN_RE.match(span.group())
         if plan is not None:
-            first = _PLAN_START[plan.group(1)]
+            first = _plan_first_year(plan.group("plan") or plan.group("quoted"))
             last = first + 4 if kind == "target" or base is None else min(first + 4, base)
             return kind, f"{first}-{last}"
         if years and year is not None:
