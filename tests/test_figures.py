@@ -955,3 +955,11 @@ def test_an_older_plan_in_quotes_gives_its_average_the_plans_years():
     # unquoted, 十五 is a number of years, not the tenth plan
     found = figures("十五年来，全国工农业总产值平均每年增长百分之六点七。", 1986, ["review"], national=True)
     assert [(f.kind, f.period) for f in found] == [("achieved", "1971-1985")]
+
+
+def test_a_sentence_opening_with_two_years_compared_dates_its_later_clauses():
+    text = ("１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元，按可比价格计算增长１．１倍；"
+            "国民收入由３０１０亿元增加到７７９０亿元，按可比价格计算增长９４．９％。")
+    found = figures(text, 1987, ["plan"], national=True)
+    assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
+        ("gnp_total", "achieved", "1986", 9380.0), ("national_income_total", "achieved", "1986", 7790.0)]

@@ -381,6 +381,7 @@ _CLAUSE_START_RE = re.compile(r"[^,:]*\Z")
 _PAST_CUE_RE = re.compile(r"去年|过去|以来|年来")
 _CURRENT_REVIEW_RE = re.compile(r"今年以来|今年前三季度|今年上半年|今年一季度|今年1[-—~～至]\d{1,2}月")
 _YEAR_RE = re.compile(r"(?<![\d较比与同于自从])(?P<prep>到|至)?(?P<y>(?:19|20)\d{2})年(?!度|以来|以前|前|代)")
+_COMPARED_YEARS_RE = re.compile(r"\s*(?P<y>(?:19|20)\d{2})年(?:同|与|和)(?:19|20)\d{2}年(?:相比|比较)[,:]")
 _BASE_YEAR_RE = re.compile(r"[较比](?P<y>(?:19|20)\d{2})年")
 _SUB_YEAR_RE = re.compile(
     r"(?<![比较与同])(?:前三季度|前三个季度|上半年|第一季度|一季度|前两季度|(?P<m1>\d{1,2})\s*(?:[-—~至到]|——)\s*(?P<m2>\d{1,2})月)"
@@ -748,6 +749,12 @@ class _ParagraphScan:
         sentence_start = self.full_sentence_start(start)
         declared = bool(_TARGET_DECLARATION_RE.search(self.text[sentence_start:start]))
         prefix = self.text[start:name_start]
+        if sentence_start < start and not _YEAR_RE.search(prefix):
+            # 1986年同1978年相比，国民生产总值由…；国民收入由…: the year the sentence opens with
+            # holds for its later ；-clauses too.
+            compared = _COMPARED_YEARS_RE.match(self.text, sentence_start)
+            if compared is not None:
+                prefix = compared.group("y") + "年" + prefix
         at = bisect_right(self.past_openings, (start, "\uffff"))
         if at:
             carried_end, cue = self.past_openings[at - 1]
