@@ -238,6 +238,11 @@ class Document:
     def part(self, paragraph: int) -> str | None:
         return self.parts[paragraph] if self.parts is not None else None
 
+    @property
+    def is_national(self) -> bool:
+        """Whether the metadata layer says this is the State Council's own report."""
+        return self.metadata is not None and self.metadata.level == "national"
+
     def tag(self, paragraph: int) -> ThemeTag:
         if self.tags is None:
             raise LayerMismatch("the document has not been classified")

@@ -121,8 +121,9 @@ def _strongest(src: np.ndarray, dst: np.ndarray, weight: np.ndarray, k: int):
 
 def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLERANCE, max_iter: int = 500) -> np.ndarray:
     """PageRank of a weighted undirected graph, as networkx computes it (dangling nodes
-    spread their rank uniformly), iterated until no rank moves by more than ``tol`` of the
-    largest: a relative stop, so a long report needs no more precision than a short one."""
+    spread their rank uniformly). A short report's ranks are solved for exactly; a long one's
+    are iterated until no rank moves by more than ``tol`` of the largest: a relative stop, so
+    a long report needs no more precision than a short one."""
     n = graph.n
     if n == 0:
         return np.zeros(0)
@@ -130,9 +131,7 @@ def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLER
     out = np.bincount(src, weights=graph.weight, minlength=n)
     dangling = out == 0
     share = graph.weight / np.where(out[src] > 0, out[src], 1.0)
-    r = np.full(n, 1.0 / n)
     teleport = (1.0 - damping) / n
-    moved = np.empty(n)
     if n <= DENSE_UP_TO:
         # A report's few dozen units: the ranks the iteration converges to solve
         # (I - step) r = teleport, and one LAPACK solve of the dense step matrix (dangling
@@ -144,6 +143,8 @@ def pagerank(graph: Graph, damping: float = DAMPING, tol: float = PAGERANK_TOLER
         step[np.diag_indices(n)] += 1.0
         r = np.linalg.solve(step, np.full(n, teleport))
         return r / r.sum()
+    r = np.full(n, 1.0 / n)
+    moved = np.empty(n)
     spread = bool(dangling.any())
     for _ in range(max_iter):
         flow = np.bincount(dst, weights=share * r.take(src), minlength=n).astype(np.float64, copy=False)

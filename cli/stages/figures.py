@@ -138,10 +138,9 @@ def find_figures(document: Document) -> Document:
     """The figures stage: every figure of the document, typed by the metadata layer's year
     and the parts layer, and the count of numbers it could not read."""
     year = document.metadata.year if document.metadata else None
-    national = document.metadata is not None and document.metadata.level == "national"
     plan_spans = [plan_section_span(p.heading_path) for p in document.paragraphs]
-    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts, national,
-                                       plan_spans)
+    figures, skipped = extract_figures([p.text for p in document.paragraphs], year, document.parts,
+                                       document.is_national, plan_spans)
     position = {id(f): i for i, f in enumerate(figures)}
     headline = tuple(position[id(f)] for f in headline_figures(figures, year))
     return document.with_layers(figures=FigureLayer(tuple(figures), skipped, headline))
@@ -153,17 +152,16 @@ def headline_figures(figures: Sequence[Figure], year: int | None) -> list[Figure
     indicator and kind, the first of its stand-ins (table order) that it states answers."""
     stand_ins = {i.id: (i.stands_in_for, n) for n, i in enumerate(load_indicators()) if i.stands_in_for}
     chosen: dict[tuple[str, str], Figure] = {}
-    standing: dict[tuple[str, str], tuple[int, Figure]] = {}
+    standing: dict[tuple[str, str], tuple[tuple[int, ...], Figure]] = {}
     for figure in figures:
         if "implausible" in figure.flags:
             continue
         if figure.indicator in stand_ins:
             core, rank = stand_ins[figure.indicator]
             key = (core, figure.kind)
-            held = standing.get(key)
-            if held is None or rank < held[0] or (
-                    rank == held[0] and _headline_rank(figure, year) > _headline_rank(held[1], year)):
-                standing[key] = (rank, figure)
+            score = (-rank, *_headline_rank(figure, year))  # the earlier stand-in first, then as a core one
+            if key not in standing or score > standing[key][0]:
+                standing[key] = (score, figure)
             continue
         if figure.indicator not in core_indicators():
             continue
@@ -394,9 +392,11 @@ _SUB_YEAR_OPENING_RE = re.compile(
 )
 _SUB_YEAR = {"前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "第一季度": "Q1", "一季度": "Q1",
              "前两季度": "H1"}
-# A five-year plan named in the text: 十四五, or an older one in quotes (“七五”计划草案, “十五”),
-# where the quotes tell the plan from a number (十五年).
-_PLAN_SPAN_RE = re.compile(r"(?P<plan>十[三四五])五|[“\"](?P<quoted>十[一二]?|[六七八九])五[”\"]")
+# A five-year plan in quotes (“七五”计划草案, “十五”, “十四五”): the quotes tell the plan from a
+# number (十五年).
+_QUOTED_PLAN = r"[“\"](?P<quoted>十[一二三四五]?|[六七八九])五[”\"]"
+# A five-year plan named in the text: 十四五, or any one in quotes.
+_PLAN_SPAN_RE = re.compile(rf"(?P<plan>十[三四五])五|{_QUOTED_PLAN}")
 # A sentence that opens an account of the past (过去一年，我们的各项工作取得了很大成绩。 / 这五年，…)
 # holds for the figures the paragraph states after it, until one speaks of this year (national
 # 2011: …。国内生产总值增长10.3% is last year's, in the section on this year's work).
@@ -414,8 +414,8 @@ _SPAN_CUE_RE = re.compile(
 # 国内生产总值增加到121万亿元，五年年均增长5.2%: the years of an average, said right before it.
 _YEARS_OF_AVERAGE_RE = re.compile(r"(?P<n>[两三四五六七八九十])年(?=年均)")
 # A section that sets a five-year plan's targets (二、“十二五”时期的主要目标和任务): its targets are
-# the plan's, not this year's. The quotes and 时期 tell the plan from a number (十五年).
-_PLAN_SECTION_RE = re.compile(r"[“\"](?P<plan>十[一二三四五]?|[六七八九])五[”\"](?:时期|期间)[^，。“]{0,16}(?:目标|任务)")
+# the plan's, not this year's.
+_PLAN_SECTION_RE = re.compile(rf"{_QUOTED_PLAN}(?:时期|期间)[^，。“]{{0,16}}(?:目标|任务)")
 _NEXT_FIVE_YEARS_RE = re.compile(r"今后五年|未来五年")
 _PLAN_ORDINALS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
 
@@ -431,7 +431,7 @@ def plan_section_span(headings: Sequence[str]) -> str | None:
     for heading in reversed(headings):
         found = list(_PLAN_SECTION_RE.finditer(heading))
         if found:
-            first = _plan_first_year(found[-1].group("plan"))
+            first = _plan_first_year(found[-1].group("quoted"))
             return f"{first}-{first + 4}"
     return None
 _SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}

@@ -227,8 +227,7 @@ def _summary(document: Document, idf: Mapping[str, float], top_k: int, theme_top
         and not _NEEDS_ANTECEDENT.match(u.text)
         for k, u in enumerate(units)
     ])
-    national = document.metadata is not None and document.metadata.level == "national"
-    floor = NATIONAL_INFO_FLOOR if national else INFO_FLOOR
+    floor = NATIONAL_INFO_FLOOR if document.is_national else INFO_FLOOR
     base = centrality ** CENTRALITY_POWER * (floor + info) * relevance * part_weight * eligible
     shingles = Shingles([u.text for u in units])
     word_counts = WordCounts(tokens, idf)
