@@ -123,6 +123,35 @@ def test_glossary_is_never_summarised_nor_weighed():
     assert not any(appendix & set(t["paragraphs"]) for t in r["themes"].values())
 
 
+GLOSSARY_ENTRIES = """1.“两重”：国家重大战略实施和重点领域安全能力建设，涉及项目投资1000亿元。
+2.“四上”企业：指规模以上工业企业、资质等级建筑业企业和限额以上批零住餐企业。
+"""
+
+
+@pytest.mark.parametrize("title", [
+    "政府工作报告名词解释", "【名词解释】", "本报告部分名词注释", "名 词 解 释", "有关词语注释",
+    "名词解释（按报告中出现先后排序）", "名词解释：", "《政府工作报告》有关内容名词注释",
+])
+def test_a_glossary_is_known_however_it_is_titled(title):
+    body = PROVINCE[:PROVINCE.index("名词解释")]
+    r = _report(body + title + "\n" + GLOSSARY_ENTRIES)
+    entries = [p["part"] for p in r["paragraphs"] if "两重" in p["text"] or "四上" in p["text"]]
+    assert entries == ["appendix", "appendix"]
+    assert {p["text"][:6]: p["part"] for p in r["paragraphs"]}["坚持依法行政"] == "government"
+
+
+def test_definitions_that_end_a_report_are_its_glossary_and_a_note_is_no_body():
+    body = PROVINCE[:PROVINCE.index("名词解释")]
+    notes = "注：地区生产总值增速按可比价格计算。\n五、持续改善民生\n新建保障性住房1.2万套。\n"
+    definitions = ("“两重”：指国家重大战略实施和重点领域安全能力建设。\n"
+                   "“四上”企业：指规模以上工业企业和限额以上批零住餐企业。\n")
+    r = _report(body + notes + definitions)
+    parts = {p["text"][:6]: p["part"] for p in r["paragraphs"]}
+    assert parts["注：地区生产"] == "appendix"
+    assert parts["新建保障性住"] == "plan"  # the note opens no glossary
+    assert parts["“两重”：指"] == parts["“四上”企业"] == "appendix"
+
+
 def test_the_address_heads_its_paragraph():
     r = _report(PROVINCE)
     assert r["paragraphs"][0]["text"].startswith("各位代表：现在，我代表省人民政府")
@@ -166,6 +195,34 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("索引号：11510000MB1533019J/2026-00012", "id"),
     ("省长施小琳作政府工作报告。记者 王某 摄", "caption"),
     ("粗体文字", "widget"),
+    # as sites and newspapers also write them: in brackets, run together, with review stages
+    ("（责任编辑：王五）", "editor"),
+    ("[责任编辑:王五]", "editor"),
+    ("（编辑 张三）", "editor"),
+    ("实习编辑：张三", "editor"),
+    ("二审：李四", "editor"),
+    ("（来源：某某日报）", "source"),
+    ("稿件来源：某某省人民政府网", "source"),
+    ("原标题：政府工作报告", "source"),
+    ("2026年01月27日09:30 来源：人民网", "posting_time"),
+    ("阅读：1234", "read_count"),
+    ("浏览：1234次", "read_count"),
+    ("打印本页 关闭窗口", "widget"),
+    ("字号：T|T", "widget"),
+    ("用微信扫描二维码 分享至好友和朋友圈", "widget"),
+    ("我要评论", "widget"),
+    ("视力保护色：", "widget"),
+    ("热点新闻", "related"),
+    ("点击排行", "related"),
+    ("简体版 | 繁体版", "navigation"),
+    ("手机版", "navigation"),
+    ("本网站由某某省人民政府办公厅主办", "copyright"),
+    ("转载请注明出处", "copyright"),
+    ("主题词：政府工作报告", "id"),
+    ("新华社北京1月20日电", "byline"),
+    ("四川日报全媒体记者 李四", "byline"),
+    ("湖北日报讯（记者张三、通讯员李四）", "byline"),
+    ("（完）", "divider"),
 ])
 def test_furniture_is_known_by_kind(line, kind):
     assert furniture_kind(line) == kind
@@ -176,6 +233,9 @@ def test_furniture_is_known_by_kind(line, kind):
     "一、2025年工作回顾",
     "全省地区生产总值增长5.5%。",
     "推进制造业重点产业链高质量发展，新增规上工业企业1500户以上。",
+    "保障新闻记者合法权益",
+    "评论员文章",
+    "网上阅读",
 ])
 def test_report_lines_are_not_furniture(line):
     assert furniture_kind(line) is None

@@ -16,7 +16,9 @@ from ..document import Document
 
 # Checked in this order against a heading: the first part whose pattern matches wins.
 _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("appendix", re.compile(r"^[\s(（]*(附件|附录|附：|附:|名词解释|注释|名词注释|说明)")),
+    # 名词解释 as a report may title it (政府工作报告名词解释, 【名词解释】, 本报告部分名词注释,
+    # 名 词 解 释 set in spaces): matched on the heading without its spaces.
+    ("appendix", re.compile(r"^[(（【\[]*(附件|附录|附[:：]|注释|注解|说明)|^[^，。；,;]{0,16}(名词|词语|术语|用语)(解释|注释|注解)")),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况|计划(?:前两年|前三年)?的?执行情况")),
     ("government", re.compile(r"自身建设|自身改革|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理|"
                               r"政府履职|廉政建设|反腐败|法治政府|廉洁政府|服务型政府|(?:打造|建设|建成)[^，。]{0,12}政府$|"
@@ -27,6 +29,18 @@ _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"重点工作|重点任务|主要任务|工作安排|工作打算|工作计划|工作思路|下一步|明年|今后|"
                         r"\d{4}年(的)?(主要)?工作|关于\d{4}年|目标任务和|总体要求和|工作部署|重点抓好|^结束语$")),
 )
+_SPACES = re.compile(r"[\s\u3000]+")
+# A glossary's title that the segmenter left a paragraph (名词解释（按报告中出现先后排序）, or
+# 名词解释：run on into its first entry), and definitions (1.新质生产力：是由…, ①“四上”企业：指…):
+# no report's body is written so, and a glossary that no heading opened begins there.
+_GLOSSARY_TITLE = re.compile(r"^[(（【\[]*[^，。；,;:：]{0,16}(名词|词语|术语|用语)(解释|注释|注解)(?:[:：]|[(（][^)）]{0,30}[)）]\s*$|\s*$)")
+_DEFINITION = re.compile(
+    r"^\s*(?:(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])\s*[^，。；,;:：]{2,30}[:：]\s*(?:是指|指的是|系指|主要指|指|即|是由|是以)"
+    r"|[^，。；,;:：]{2,20}[:：]\s*(?:是指|指的是|系指|主要指|指))")
+MIN_DEFINITIONS = 2
+# After a glossary's title, an entry: numbered, or a short term and a colon (“两重”、“两新”：…).
+_ENTRY = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])|^[^，。；,;:：]{2,24}[:：]")
+_NOTE = re.compile(r"^[(（]?(?:注|备注|注释)\s*\d{0,2}\s*[)）]?\s*[:：]")
 # Words of a review that a task's heading uses too (在富民惠民安民上取得新成效): they name the
 # part only in a top heading, never in a subsection under a part already named.
 _WEAK_REVIEW = re.compile(r"以来|取得|成绩|成效|主要工作|工作总结")
@@ -54,6 +68,7 @@ def _reads_as_results(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # every paragraph asks of its headings again
 def heading_part(heading: str, top: bool = True) -> str | None:
     """The part a heading names; ``top``: a top heading, where weaker words of a review count."""
+    heading = _SPACES.sub("", heading)
     for part, pattern in _HEADING_PARTS:
         if pattern.search(heading):
             return part
@@ -134,7 +149,32 @@ def assign_parts(document: Document) -> Document:
             if part == "targets" and len(_TARGET_FIGURE.findall(p.text)) < 2:
                 part = "plan"
         parts.append(part)
-    return document.with_layers(parts=tuple(_parts_by_reading(document, _after_declared_targets(document, parts))))
+    parts = _parts_by_reading(document, _after_declared_targets(document, parts))
+    return document.with_layers(parts=tuple(_after_glossary_start(document, parts)))
+
+
+def _after_glossary_start(document: Document, parts: list[str | None]) -> list[str | None]:
+    """The glossary that no heading opened: a paragraph that is its title and the entries after
+    it, a run of definitions that ends the report, and notes (注：…, 备注：…) on their own."""
+    paragraphs = document.paragraphs
+    out = list(parts)
+    entries = False
+    for i, p in enumerate(paragraphs):
+        text = p.text
+        if _GLOSSARY_TITLE.match(_SPACES.sub("", text)):
+            out[i], entries = "appendix", True
+        elif _NOTE.match(text):
+            out[i], entries = "appendix", False
+        elif entries and (_ENTRY.match(text) or _DEFINITION.match(text)):
+            out[i] = "appendix"
+        else:
+            entries = False
+    run = len(paragraphs)
+    while run > 0 and _DEFINITION.match(paragraphs[run - 1].text):
+        run -= 1
+    if len(paragraphs) - run >= MIN_DEFINITIONS:
+        out[run:] = ["appendix"] * (len(paragraphs) - run)
+    return out
 
 
 # This year's targets declared (今年全市经济社会发展主要预期目标是：…, 做好今年政府工作的总体要求是):
