@@ -963,3 +963,16 @@ def test_a_sentence_opening_with_two_years_compared_dates_its_later_clauses():
     found = figures(text, 1987, ["plan"], national=True)
     assert [(f.indicator, f.kind, f.period, f.value) for f in found] == [
         ("gnp_total", "achieved", "1986", 9380.0), ("national_income_total", "achieved", "1986", 7790.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元、比上年增加1.6万亿元。",
+     [("deficit_ratio", 4.0, "about", "2025"), ("deficit_total", 5.66, "point", "2025")]),
+    # 比去年 compares with last year; it does not make the figure last year's
+    ("今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。",
+     [("deficit_total", 2.18, "point", "2025"), ("deficit_ratio", 3.0, "point", "2025")]),
+])
+def test_the_planned_deficit_is_this_years_target(text, expected):
+    found = figures(text, national=True, parts=["plan"])
+    assert [(f.indicator, f.value, f.modifier, f.period) for f in found] == expected
+    assert {f.kind for f in found} == {"target"}
