@@ -193,6 +193,14 @@ def test_a_paragraph_turned_to_a_later_page_is_joined_and_the_running_head_betwe
     assert clean_text(cleaned.text).text == cleaned.text
 
 
+def test_a_page_turn_marked_on_a_line_of_its_own_is_joined_too():
+    text = ("各位代表：\n\n全省地区生产总值达到6.2万亿元，增长\n\n（下转第3版）\n\n湖南日报 2026年1月28日\n\n"
+            "（上接第1版）5.4%，一般公共预算收入4500亿元。\n")
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == ["各位代表：", "全省地区生产总值达到6.2万亿元，增长5.4%，一般公共预算收入4500亿元。"]
+    assert dict(cleaned.dropped) == {"page_number": 2, "running_head": 1}
+
+
 def test_a_short_line_after_a_paragraph_that_does_not_turn_the_page_is_kept():
     text = "各位代表：\n\n政 府 工 作 报 告\n\n强力推进四大行动，经济发展提质增效。\n"
     assert "政 府 工 作 报 告" in clean_text(text).text

@@ -152,6 +152,13 @@ def test_definitions_that_end_a_report_are_its_glossary_and_a_note_is_no_body():
     assert parts["“两重”：指"] == parts["“四上”企业"] == "appendix"
 
 
+def test_a_sites_column_tag_is_no_part_of_the_title():
+    page = "首页 > 要闻 > 正文\n【权威发布】2026年湖南省政府工作报告\n来源：湖南日报\n" + PROVINCE[PROVINCE.index("2026年1月20日"):]
+    r = _report(page)
+    assert r["title"] == "2026年湖南省政府工作报告"
+    assert "masthead" not in r["counts"]["dropped"]  # the headline is the title, not a dropped line
+
+
 def test_the_address_heads_its_paragraph():
     r = _report(PROVINCE)
     assert r["paragraphs"][0]["text"].startswith("各位代表：现在，我代表省人民政府")

@@ -44,7 +44,8 @@ _ITEM_LEVEL = 2  # （一）
 _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 # (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
-_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$")
+# A site's column before or after the headline (【权威发布】…, … 要闻): the site's, not the report's.
+_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$|^【[^【】]{1,8}】\s*(?=\S)")
 # Closing quotes end a sentence with its terminator; closing brackets do not
 # ("（见附件。）开工" goes on), so brackets are left to the depth check.
 _QUOTE_CLOSERS = "”’」』\"'"
@@ -449,7 +450,7 @@ def segment(text: str) -> Document:
         # Section headings before the first paragraph stay headings; the rest is masthead.
         body_preamble = [ln for ln in preamble if (ln.md_level >= 2 and not _is_banner(ln, lines)) or (
             not ln.md_level and (numbered_level(ln.text) or _PART_HEADING.search(ln.text)))]
-        masthead = [ln for ln in preamble if ln not in body_preamble and ln.text != title]
+        masthead = [ln for ln in preamble if ln not in body_preamble and _COLUMN_TAGS.sub("", ln.text) != title]
         front += [FrontLine("masthead", ln.text) for ln in masthead]
         dropped["masthead"] += len(masthead)
         lines = body_preamble + lines[first_body:]
