@@ -151,6 +151,35 @@ def test_a_seed_on_a_government_page_reads_like_the_plain_text(tmp_path):
         assert furniture not in text
 
 
+OLD_GOV_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>政府工作报告_某某省人民政府门户网站</title></head><body><table width="100%">
+<tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr>
+<tr><td class="title">2026年某某省政府工作报告</td></tr>
+<tr><td>发布时间：2026-01-28 来源：某某日报 【字体：<a>大</a> <a>中</a> <a>小</a>】</td></tr>
+<tr><td class="content"><div id="zoom">{body}</div></td></tr>
+<tr><td>【<a>打印本页</a>】【<a>关闭窗口</a>】</td></tr></table></body></html>"""
+
+NEWS_PAGE = """<html><head><meta charset="utf-8"><title>2026年某某省政府工作报告 - 某某日报网</title></head>
+<body><header><nav>某某日报网 首页 要闻 时政</nav></header><article>
+<h2 class="art-title">2026年某某省政府工作报告</h2><p class="meta">2026-01-28 08:15 来源：某某日报</p>
+{body}<p>（责任编辑：刘洋）</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("page,encoding", [(OLD_GOV_PAGE, "gbk"), (NEWS_PAGE, "utf-8")])
+def test_the_headline_of_a_page_is_the_one_it_shows_not_its_title_tag(tmp_path, page, encoding):
+    # An old site's table cell marked as the title, with the <title> naming less and the site;
+    # a newspaper's h2 that the <title> names: either is the report's headline.
+    lines = [line.strip() for line in seed("002").read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    body = "<br/>".join(line.lstrip("# ") for line in lines) if encoding == "gbk" else "".join(
+        f"<p>{line.lstrip('# ')}</p>" for line in lines)
+    path = tmp_path / "page.html"
+    path.write_bytes(page.format(body=body).encode(encoding))
+    got = Analyzer().analyse(path).to_dict()
+    assert got["title"] == "2026年某某省政府工作报告"
+    texts = [p["text"] for p in got["paragraphs"]]
+    assert texts and not any("责任编辑" in t or "打印本页" in t or "首页" in t for t in texts)
+
+
 def test_pdf_reader_refuses_bytes_that_are_no_pdf():
     from devzone.readers import read_bytes
 

@@ -54,21 +54,41 @@ def main_content_text(html: str) -> str | None:
     if best is None or best_score < MIN_MAIN_CHARS:
         return None
     lines = _lines(best)
-    if headline and not any(line.lstrip("# ").strip() == headline for line in lines[:5]):
+    stated = next((i for i, line in enumerate(lines[:5]) if line.lstrip("# ").strip() == headline), None)
+    if headline and stated is None:
         lines.insert(0, f"# {headline}")
+    elif headline and stated is not None:
+        lines[stated] = f"# {headline}"  # the article's own h2 that the page's <title> names is its headline
     return "\n".join(lines)
 
 
+_TITLE_MARK = re.compile(r"title|biaoti", re.IGNORECASE)
+MAX_HEADLINE_CHARS = 80
+
+
 def _headline(root: Any) -> str | None:
+    """The page's headline: its h1; else a block the page marks as its title (class="title",
+    an old site's table cell) that says what its <title> says, or more; else the <title>
+    without the site's name after it."""
     for h1 in root.iter("h1"):
         text = " ".join(h1.text_content().split())
         if text:
             return text
+    page_title = None
     for title in root.iter("title"):
         text = " ".join(title.text_content().split())
         if text:
-            return re.split(r"\s*[-_|｜—]\s*", text)[0] or text
-    return None
+            page_title = re.split(r"\s*[-_|｜—]\s*", text)[0] or text
+            break
+    for element in root.iter("div", "td", "span", "p", "h2", "h3", "strong"):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _TITLE_MARK.search(marks) or _NOISE.search(marks):  # a header's title is the site's name
+            continue
+        text = " ".join(element.text_content().split())
+        if (text and len(text) <= MAX_HEADLINE_CHARS and _HANZI.search(text)
+                and (page_title is None or page_title in text)):
+            return text
+    return page_title
 
 
 def _is_noise(element: Any) -> bool:
