@@ -230,6 +230,16 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("四川日报全媒体记者 李四", "byline"),
     ("湖北日报讯（记者张三、通讯员李四）", "byline"),
     ("（完）", "divider"),
+    # as an official WeChat account prints them
+    ("▲1月21日，省长毛伟明作政府工作报告。", "caption"),
+    ("来源｜湖南日报", "source"),
+    ("责编丨王五", "editor"),
+    ("文字：张三 图片：李四", "byline"),
+    ("点击蓝字 关注我们", "widget"),
+    ("阅读原文", "widget"),
+    ("点亮“在看”", "widget"),
+    ("往期推荐", "related"),
+    ("↓↓↓", "divider"),
 ])
 def test_furniture_is_known_by_kind(line, kind):
     assert furniture_kind(line) == kind
@@ -243,6 +253,7 @@ def test_furniture_is_known_by_kind(line, kind):
     "保障新闻记者合法权益",
     "评论员文章",
     "网上阅读",
+    "▲全市地区生产总值增长5.2%，总量突破3000亿元。",
 ])
 def test_report_lines_are_not_furniture(line):
     assert furniture_kind(line) is None
