@@ -38,6 +38,7 @@ _DEFINITION = re.compile(
     r"^\s*(?:(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])\s*[^，。；,;:：]{2,30}[:：]\s*(?:是指|指的是|系指|主要指|指|即|是由|是以)"
     r"|[^，。；,;:：]{2,20}[:：]\s*(?:是指|指的是|系指|主要指|指))")
 MIN_DEFINITIONS = 2
+MAX_GLOSSARY_TITLE_CHARS = 48  # a title, or a title run into its first entry, read this far
 # After a glossary's title, an entry: numbered, or a short term and a colon (“两重”、“两新”：…).
 _ENTRY = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])|^[^，。；,;:：]{2,24}[:：]")
 _NOTE = re.compile(r"^[(（]?(?:注|备注|注释)\s*\d{0,2}\s*[)）]?\s*[:：]")
@@ -153,6 +154,13 @@ def assign_parts(document: Document) -> Document:
     return document.with_layers(parts=tuple(_after_glossary_start(document, parts)))
 
 
+def _is_glossary_title(text: str) -> bool:
+    head = text[:MAX_GLOSSARY_TITLE_CHARS]
+    if "释" not in head and "解" not in head:  # 解释, 注释, 注解: most paragraphs end here, unsquashed
+        return False
+    return bool(_GLOSSARY_TITLE.match(_SPACES.sub("", head)))
+
+
 def _after_glossary_start(document: Document, parts: list[str | None]) -> list[str | None]:
     """The glossary that no heading opened: a paragraph that is its title and the entries after
     it, a run of definitions that ends the report, and notes (注：…, 备注：…) on their own."""
@@ -161,7 +169,7 @@ def _after_glossary_start(document: Document, parts: list[str | None]) -> list[s
     entries = False
     for i, p in enumerate(paragraphs):
         text = p.text
-        if _GLOSSARY_TITLE.match(_SPACES.sub("", text)):
+        if _is_glossary_title(text):
             out[i], entries = "appendix", True
         elif _NOTE.match(text):
             out[i], entries = "appendix", False
