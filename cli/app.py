@@ -196,9 +196,12 @@ def _progress(total: int) -> Callable[[int, str], None]:
     return show
 
 
+PATHS_HELP = "Report files (.txt, .md, .html, .pdf, .docx), directories of them, or - for stdin."
+
+
 @app.command()
 def summarize(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of *.txt/*.md/*.html, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=PATHS_HELP),
     top_k: Optional[int] = typer.Option(None, "--top-k", min=1, help=f"Sentences in the overall summary [default: {TOP_K}]."),
     theme_top_k: Optional[int] = typer.Option(
         None, "--theme-top-k", min=1, help=f"Sentences in each theme's summary [default: {THEME_TOP_K}]."),
@@ -308,7 +311,7 @@ def _emit(items: Iterable[Any], paths: List[str], output_format: str, to_record:
 
 @app.command()
 def figures(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of reports, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=PATHS_HELP),
     output_format: FiguresFormat = typer.Option(
         FiguresFormat.jsonl, "--format", case_sensitive=False,
         help="jsonl: one report a line with its headline and figures; csv: one row per figure (for pandas); "
@@ -349,7 +352,7 @@ def _count_inputs(paths: List[str]) -> int:
 
 @app.command()
 def compare(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Report files, directories of reports, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=PATHS_HELP),
     output_format: CompareFormat = typer.Option(
         CompareFormat.csv, "--format", case_sensitive=False,
         help="csv: the table (for pandas); jsonl or json: its rows; text: a readable table; "

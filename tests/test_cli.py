@@ -321,3 +321,10 @@ def test_help_carries_an_example():
         proc = run_cli(command, "--help")
         assert proc.returncode == 0
         assert b"Example" in proc.stdout, command
+
+
+def test_the_path_help_names_every_kind_of_file_a_directory_is_read_for():
+    from devzone.app import PATHS_HELP
+    from devzone.readers.files import INPUT_SUFFIXES
+
+    assert all(suffix in PATHS_HELP for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm"))
