@@ -71,6 +71,7 @@ def test_mixed_line_endings_give_the_same_text():
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "cannot open this PDF"),
         (b"PK\x03\x04\x14\x00\x00\x00" + bytes(50), "ZIP archive"),
         (b"\x00\x01\x02\x03binary\x00\x00\xff\xfe\x00\x00" * 10, "NUL bytes"),
+        (b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fe\\'b8\\'ae\\par}", "Rich Text"),
     ],
 )
 def test_binary_is_refused_with_what_it_looks_like(data, what):

@@ -39,6 +39,10 @@ def read_bytes(data: bytes, source: str = "<input>") -> RawText:
             return RawText(docx_text(data, source), "docx")
         if data.startswith(OLE_SIGNATURE):
             raise doc_refusal(source)
+    if data[:64].lstrip()[:5] == b"{\\rtf":
+        # RTF is text, but its words are escapes (\\'d5\\'fe for 政): read raw, it is noise
+        raise BinaryInputError(source, "refused: this is a Rich Text (RTF) document; convert it to .docx first, "
+                                       "e.g. libreoffice --headless --convert-to docx FILE")
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")
