@@ -196,7 +196,7 @@ def _progress(total: int) -> Callable[[int, str], None]:
     return show
 
 
-PATHS_HELP = "Report files (.txt, .md, .html, .pdf, .docx), directories of them, or - for stdin."
+PATHS_HELP = "Report files (.txt, .md, .html, .mhtml, .pdf, .docx), directories of them, or - for stdin."
 
 
 @app.command()

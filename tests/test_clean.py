@@ -72,6 +72,8 @@ def test_mixed_line_endings_give_the_same_text():
         (b"PK\x03\x04\x14\x00\x00\x00" + bytes(50), "ZIP archive"),
         (b"\x00\x01\x02\x03binary\x00\x00\xff\xfe\x00\x00" * 10, "NUL bytes"),
         (b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fe\\'b8\\'ae\\par}", "Rich Text"),
+        (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+         b"Content-Type: text/css\r\n\r\nbody{}\r\n--b--\r\n", "holds no HTML page"),
     ],
 )
 def test_binary_is_refused_with_what_it_looks_like(data, what):

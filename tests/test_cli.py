@@ -61,7 +61,7 @@ def test_directory_without_reports_exit_2(tmp_path):
     (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     proc = run_cli("summarize", str(tmp_path))
     assert proc.returncode == 2
-    assert str(tmp_path) in proc.stderr.decode() and "no .txt, .md, .html, .pdf or .docx files" in proc.stderr.decode()
+    assert str(tmp_path) in proc.stderr.decode() and "no .txt, .md, .html, .mhtml, .pdf or .docx files" in proc.stderr.decode()
     _no_traceback(proc)
 
 
@@ -327,4 +327,4 @@ def test_the_path_help_names_every_kind_of_file_a_directory_is_read_for():
     from devzone.app import PATHS_HELP
     from devzone.readers.files import INPUT_SUFFIXES
 
-    assert all(suffix in PATHS_HELP for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm"))
+    assert all(suffix in PATHS_HELP for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm", ".mht"))

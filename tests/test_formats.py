@@ -151,6 +151,36 @@ def test_a_seed_on_a_government_page_reads_like_the_plain_text(tmp_path):
         assert furniture not in text
 
 
+def _mhtml(page: bytes, charset: str, transfer: str) -> bytes:
+    """A page as a browser saves it to one file: a MIME message, the page in its first part."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    head = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.gov.cn/art/1.html\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+            "\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n\r\n------MultipartBoundary--x----\r\n"
+            f"Content-Type: text/html; charset={charset}\r\nContent-Transfer-Encoding: {transfer}\r\n"
+            "Content-Location: https://www.example.gov.cn/art/1.html\r\n\r\n")
+    css = ("\r\n------MultipartBoundary--x----\r\nContent-Type: text/css\r\n"
+           "Content-Location: cid:css-1@mhtml.blink\r\n\r\nbody { color: red; }\r\n------MultipartBoundary--x------\r\n")
+    return head.encode("ascii") + body + css.encode("ascii")
+
+
+@pytest.mark.parametrize("charset,transfer", [("utf-8", "quoted-printable"), ("gbk", "base64")])
+def test_a_page_saved_as_one_mhtml_file_reads_like_the_page(tmp_path, charset, transfer):
+    lines = [line.strip() for line in seed("002").read_text(encoding="utf-8").splitlines() if line.strip()]
+    body = "".join(f"<p>{line.lstrip('# ')}</p>" for line in lines[1:])
+    page = GOV_PAGE.format(title=lines[0].lstrip("# "), body=body).replace('charset="utf-8"', f'charset="{charset}"')
+    html_path, mhtml_path = tmp_path / "page.html", tmp_path / "page.mhtml"
+    html_path.write_bytes(page.encode(charset))
+    mhtml_path.write_bytes(_mhtml(page.encode(charset), charset, transfer))
+    want, got = Analyzer().analyse(html_path).to_dict(), Analyzer().analyse(mhtml_path).to_dict()
+    assert got["title"] == want["title"] and got["html"] and got["encoding"] == want["encoding"]
+    assert [p["text"] for p in got["paragraphs"]] == [p["text"] for p in want["paragraphs"]]
+    assert "color" not in " ".join(p["text"] for p in got["paragraphs"])
+
+
 OLD_GOV_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>政府工作报告_某某省人民政府门户网站</title></head><body><table width="100%">
 <tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr>

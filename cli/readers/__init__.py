@@ -11,6 +11,7 @@ from ..errors import BinaryInputError
 from .decode import decode_bytes
 from .html import extract_html_text, html_charset, looks_like_html
 from .main_content import main_content_text
+from .mhtml import is_mhtml, mhtml_page
 from .sniff import OLE_SIGNATURE, detect_binary
 
 
@@ -24,8 +25,9 @@ def read_text(text: str, encoding: str = "utf-8") -> RawText:
 
 
 def read_bytes(data: bytes, source: str = "<input>") -> RawText:
-    """Bytes of a report file: text (any of the encodings devzone reads), HTML, PDF with a
-    text layer, or Word .docx; anything else is refused with a named error."""
+    """Bytes of a report file: text (any of the encodings devzone reads), HTML (also saved as
+    one .mhtml file), PDF with a text layer, or Word .docx; anything else is refused with a
+    named error."""
     # The PDF and Word readers (and zipfile) load only for such files: most reports are text,
     # and every import is paid at each start.
     if data.startswith(b"%PDF-"):
@@ -43,6 +45,11 @@ def read_bytes(data: bytes, source: str = "<input>") -> RawText:
         # RTF is text, but its words are escapes (\\'d5\\'fe for 政): read raw, it is noise
         raise BinaryInputError(source, "refused: this is a Rich Text (RTF) document; convert it to .docx first, "
                                        "e.g. libreoffice --headless --convert-to docx FILE")
+    if is_mhtml(data):
+        data, charset = mhtml_page(data, source)
+        text, encoding, warnings = decode_bytes(data, source, charset or html_charset(data))
+        raw = read_text(text, encoding)
+        return RawText(raw.text, encoding, True, raw.warnings + warnings)
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError, InputTooLargeError
 
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".docx")
 STDIN = "-"
 
 
@@ -68,7 +68,7 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             except OSError as exc:
                 raise InputError(raw, f"cannot list ({exc.strerror or exc})") from None
             if not found:
-                raise InputError(raw, "directory has no .txt, .md, .html, .pdf or .docx files")
+                raise InputError(raw, "directory has no .txt, .md, .html, .mhtml, .pdf or .docx files")
             yield from found
         else:
             yield raw
