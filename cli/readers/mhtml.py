@@ -4,9 +4,6 @@ library's email parser takes it apart; the HTML reader does the rest."""
 
 from __future__ import annotations
 
-import email
-import email.policy
-
 from ..errors import BinaryInputError
 
 # The headers a saved page opens with (Blink writes From: <Saved by Blink>, others MIME-Version).
@@ -21,6 +18,9 @@ def is_mhtml(data: bytes) -> bool:
 
 def mhtml_page(data: bytes, source: str) -> tuple[bytes, str | None]:
     """The saved page's HTML bytes and the charset its part declares."""
+    import email  # the MIME parser loads only for a saved page: every start pays each import
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.default)
     for part in message.walk():
         if part.get_content_type() == "text/html":
