@@ -86,6 +86,14 @@ def test_undecodable_bytes_are_refused():
         decode_bytes(bytes(range(0x80, 0x100)) * 40, "noise.txt")
 
 
+def test_html_entities_a_scraper_left_in_plain_text_are_the_characters_they_stand_for():
+    text = ("&nbsp;&nbsp;各位代表：\n\n&nbsp;&nbsp;2025年是&ldquo;十四五&rdquo;规划收官之年，全省地区生产总值增长5.4%。"
+            "&amp;ldquo;今年&amp;rdquo;目标&#8212;&#8212;增长5%左右。\n")
+    cleaned = clean_text(text)
+    assert cleaned.text == "各位代表：\n\n2025年是“十四五”规划收官之年，全省地区生产总值增长5.4%。“今年”目标——增长5%左右。"
+    assert clean_text(cleaned.text).text == cleaned.text
+
+
 def test_glued_pinyin_is_removed():
     clean = clean_text("達(dá)拉特經(jīng)濟(jì)開發(fā)區(qū)堅持“生態(tài)優(yōu)先”為導(dǎo)向。保税物流中心(B型)运营。")
     assert clean.text == "达拉特经济开发区坚持“生态优先”为导向。保税物流中心(B型)运营。"

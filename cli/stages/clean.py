@@ -7,6 +7,7 @@ the readers' job; this stage never sees bytes."""
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -211,9 +212,26 @@ def normalise_line(line: str) -> str:
     return line.strip()
 
 
+# What a scraper that kept a page's source leaves in plain text (&nbsp;, &ldquo;十四五&rdquo;,
+# &#8220;): the characters they stand for. Unescaped until none is left, so that cleaning a
+# cleaned text (once &amp;ldquo;, now &ldquo;) changes nothing.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+MAX_UNESCAPES = 4
+
+
+def unescape_entities(text: str) -> str:
+    for _ in range(MAX_UNESCAPES):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
 def normalise_script(text: str) -> tuple[str, int, bool]:
-    """Glued pinyin removed and traditional script simplified: (text, pinyin removed, converted).
-    Pinyin is removed again after conversion, since converting can reveal more of it."""
+    """HTML entities unescaped, glued pinyin removed and traditional script simplified: (text,
+    pinyin removed, converted). Pinyin is removed again after conversion, since converting can
+    reveal more of it."""
+    text = unescape_entities(text)
     text, pinyin = remove_glued_pinyin(text)
     text, converted = simplify_script(text)
     if converted:
