@@ -159,6 +159,20 @@ def test_a_sites_column_tag_is_no_part_of_the_title():
     assert "masthead" not in r["counts"]["dropped"]  # the headline is the title, not a dropped line
 
 
+def test_a_page_a_scraper_wrote_as_markdown_reads_like_the_page():
+    page = ("[首页](https://www.example.gov.cn/) > [政务公开](https://www.example.gov.cn/zwgk/) > 正文\n\n"
+            "# 2026年某某省政府工作报告\n\n![](https://www.example.gov.cn/img/a.jpg)\n\n"
+            + PROVINCE[PROVINCE.index("2026年1月20日"):PROVINCE.index("一、2025年")]
+            + "**一、2025年工作回顾**\n\n**（一）产业发展迈出新步伐。**规上工业增加值增长6.8%，新增规上工业企业1500家。\n\n"
+            "[打印本页](javascript:print()) [关闭窗口](javascript:close())\n")
+    r = _report(page, "page.md")
+    assert r["title"] == "2026年某某省政府工作报告"
+    assert [(p["heading_path"], p["text"]) for p in r["paragraphs"]][-1] == (
+        ["一、2025年工作回顾", "（一）产业发展迈出新步伐"], "规上工业增加值增长6.8%，新增规上工业企业1500家。")
+    assert r["counts"]["dropped"]["navigation"] == r["counts"]["dropped"]["widget"] == 1
+    assert not any("](" in p["text"] or "**" in p["text"] for p in r["paragraphs"])
+
+
 def test_the_address_heads_its_paragraph():
     r = _report(PROVINCE)
     assert r["paragraphs"][0]["text"].startswith("各位代表：现在，我代表省人民政府")

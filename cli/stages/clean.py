@@ -204,7 +204,18 @@ _SPACED_DIGITS = re.compile(r"\d [\d．.] \d")
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d．.]) (?=[\d．.％%])")
 
 
+# A page a scraper wrote as Markdown: links are their words, images nothing, bold its text
+# (**一、2025年工作回顾** is the heading; [打印本页](javascript:print()) the widget).
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
 def normalise_line(line: str) -> str:
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+    if "**" in line:
+        line = _MD_BOLD.sub(r"\1", line)
     line = _INVISIBLE.sub("", line)
     line = _INNER_SPACE.sub(" ", line)
     if _SPACED_DIGITS.search(line):
