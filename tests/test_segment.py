@@ -70,6 +70,19 @@ def test_numbered_headings_nest():
     assert paths == [("一、工作回顾", "（一）产业发展"), ("一、工作回顾", "（二）民生"), ("二、工作安排",)]
 
 
+@pytest.mark.parametrize("tail", ["治理效能和服务水平", "促发展，经济运行稳中向好"])
+def test_a_numbered_heading_broken_over_two_lines_is_one_heading(tail):
+    text = f"一、工作回顾\n（一）着力提升\n{tail}\n全年实施项目72个，完成投资462亿元。"
+    assert [p.heading_path for p in segment(text).paragraphs] == [("一、工作回顾", "（一）着力提升" + tail)]
+
+
+def test_a_short_line_with_a_figure_after_a_heading_is_its_sections_text():
+    text = "一、工作回顾\n（一）着力稳增长促发展\n全年实施项目72个，完成\n投资462亿元。"
+    doc = segment(text)
+    assert [(p.heading_path, p.text) for p in doc.paragraphs] == [
+        (("一、工作回顾", "（一）着力稳增长促发展"), "全年实施项目72个，完成投资462亿元。")]
+
+
 def test_lines_broken_around_a_title_are_joined():
     text = "各位代表：\n我们这次会议，在听了刘少奇同志\n关于宪法草案的报告\n并进行了三天的讨论以后，完成了一件历史性的工作。"
     doc = segment(text)

@@ -296,7 +296,10 @@ def _heading_goes_on(prev: _Line, line: _Line) -> bool:
         return False
     if numbered_level(line.text) or _BARE_ENUMERATOR.match(line.text) or is_terminated(line.text):
         return False
-    return (len(line.text) <= MAX_HEADING_TAIL_CHARS and "，" not in line.text
+    # A tail may hold one comma (（一）着力稳增长 / 促发展，经济运行稳中向好), never a figure: a
+    # short line with a number after a heading is its section's text.
+    return (len(line.text) <= MAX_HEADING_TAIL_CHARS and line.text.count("，") <= 1
+            and not any(ch.isdigit() for ch in line.text)
             and len(prev.text) + len(line.text) <= MAX_HEADING_CHARS)
 
 
