@@ -254,6 +254,9 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("点亮“在看”", "widget"),
     ("往期推荐", "related"),
     ("↓↓↓", "divider"),
+    ("目　录", "contents"),
+    ("一、2025年和“十四五”工作回顾……………………………………1", "contents"),
+    ("（三）持续优化营商环境..................................12", "contents"),
 ])
 def test_furniture_is_known_by_kind(line, kind):
     assert furniture_kind(line) == kind

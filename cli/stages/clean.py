@@ -83,6 +83,9 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(
         r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$|^[▲△▼]\s*(?:图|\d{1,2}月\d{1,2}日)|^[▲△▼].{0,60}(?:摄|供图|图片来源)|^图为|^（?图片来源|^资料图|^图[:：]|^图片[:：]|^视频[:：]")),
     ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类|主题词|公开方式|公开范围|有效性)\s*[:：]")),
+    # A table of contents (目录, a PDF's first pages): its entries are the headings again, each
+    # with leader dots and a page number; read as headings, they head the address.
+    ("contents", re.compile(r"^目\s*录$|^.{2,60}?(?:[.…·．]{4,}|…{2,})\s*\d{1,3}$")),
     # rules and dividers, and what wiki bold markup ('') leaves alone on a line; lone Chinese
     # punctuation is kept, it is a broken sentence's tail
     ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^'`↓↑→←]*$|^[（(]完[)）]$")),
@@ -92,7 +95,7 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _OFFICE_THEN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}(长|主席|主任|书记|总理)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$")
 _EMBEDDED_DATELINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(在|于)")
-_LONG_FURNITURE = frozenset({"disclaimer", "copyright"})
+_LONG_FURNITURE = frozenset({"disclaimer", "copyright", "contents"})
 # A related-articles list runs on after its header as short unpunctuated titles.
 MAX_RELATED_TITLE_CHARS = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
