@@ -96,7 +96,7 @@ def build_schema(command: str = "summarize") -> dict[str, Any]:
                         "type": "object",
                         "description": "lines that became no paragraph, by kind: furniture kinds (navigation, widget, "
                         "source, posting_time, read_count, editor, byline, site_name, related, caption, copyright, "
-                        "disclaimer, id, contents, divider, page_number, running_head), dateline, speaker, masthead, duplicate, notice",
+                        "disclaimer, editors_note, id, contents, divider, page_number, running_head), dateline, speaker, masthead, duplicate, notice",
                         "additionalProperties": {"type": "integer", "minimum": 1},
                     },
                 },

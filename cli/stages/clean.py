@@ -31,6 +31,8 @@ MAX_FURNITURE_CHARS = 80
 _SEP = r"[\s|｜/·•]*"
 _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disclaimer", re.compile(r"^【?(免责声明|版权声明|特别声明|声明)[】:：]")),
+    # A newspaper's note before the text it prints (编者按：…现全文刊发。), however long.
+    ("editors_note", re.compile(r"^[【\[（(]?(编者按|编者的话|核心提示|内容提要)[】\]）)]?\s*[:：]")),
     ("copyright", re.compile(
         r"^.{0,40}(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|技术支持[:：]|网站地图|联系我们|"
         r"网站声明|隐私(政策|声明)|主办单位|承办单位|主办[:：]|承办[:：]|政府网站找错|转载请注明|未经授权)"
@@ -95,7 +97,7 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _OFFICE_THEN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}(长|主席|主任|书记|总理)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$")
 _EMBEDDED_DATELINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(在|于)")
-_LONG_FURNITURE = frozenset({"disclaimer", "copyright", "contents"})
+_LONG_FURNITURE = frozenset({"disclaimer", "editors_note", "copyright", "contents"})
 # A related-articles list runs on after its header as short unpunctuated titles.
 MAX_RELATED_TITLE_CHARS = 60
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
