@@ -244,6 +244,8 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("四川日报全媒体记者 李四", "byline"),
     ("湖北日报讯（记者张三、通讯员李四）", "byline"),
     ("（完）", "divider"),
+    ("（全文完）", "divider"),
+    ("（此件公开发布）", "id"),
     # as an official WeChat account prints them
     ("▲1月21日，省长毛伟明作政府工作报告。", "caption"),
     ("来源｜湖南日报", "source"),

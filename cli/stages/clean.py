@@ -84,13 +84,13 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"官网|官方网站|融媒体中心|公众号|频道|学习强国)$|^学习强国$")),
     ("caption", re.compile(
         r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$|^[▲△▼]\s*(?:图|\d{1,2}月\d{1,2}日)|^[▲△▼].{0,60}(?:摄|供图|图片来源)|^图为|^（?图片来源|^资料图|^图[:：]|^图片[:：]|^视频[:：]")),
-    ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类|主题词|公开方式|公开范围|有效性)\s*[:：]")),
+    ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类|主题词|公开方式|公开范围|有效性)\s*[:：]|^[（(]此件(?:公开发布|主动公开)[)）]$")),
     # A table of contents (目录, a PDF's first pages): its entries are the headings again, each
     # with leader dots and a page number; read as headings, they head the address.
     ("contents", re.compile(r"^目\s*录$|^.{2,60}?(?:[.…·．]{4,}|…{2,})\s*\d{1,3}$")),
     # rules and dividers, and what wiki bold markup ('') leaves alone on a line; lone Chinese
     # punctuation is kept, it is a broken sentence's tail
-    ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^'`↓↑→←]*$|^[（(]完[)）]$")),
+    ("divider", re.compile(r"^[\s\-=_*#~|/\\·•.<>+^'`↓↑→←]*$|^[（(](?:全文)?完[)）]$")),
     # A printed page's number between dashes (— 12 —, the official-document style), or what
     # is left of one (— 23): a PDF's text layer keeps it as a line of its own.
     ("page_number", re.compile(r"^[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{0,2}$")),
