@@ -140,6 +140,23 @@ def test_a_glossary_is_known_however_it_is_titled(title):
     assert {p["text"][:6]: p["part"] for p in r["paragraphs"]}["坚持依法行政"] == "government"
 
 
+def test_an_appendix_mark_holds_the_headed_list_under_it():
+    # 广东: 附件1 / 2025年省十件民生实事 / 一、… after the report's last words: the list is the
+    # appendix, not this year's plan, though its own heading names no part.
+    body = PROVINCE[:PROVINCE.index("名词解释")]
+    appendix = ("附件1\n2025年省十件民生实事\n一、为老年人提供健康管理服务\n"
+                "为超2.5万名65岁及以上失能老年人免费提供健康管理、康复护理服务。\n"
+                "二、提升困难群众兜底保障水平\n农村低保标准占城镇低保标准的比例达到77%以上。\n"
+                "附件2 名词解释\n" + GLOSSARY_ENTRIES)
+    r = _report(body + appendix)
+    listed = [p for p in r["paragraphs"] if p["text"].startswith(("为超2.5万", "农村低保"))]
+    assert [p["heading_path"][:2] for p in listed] == [["附件1", "2025年省十件民生实事"]] * 2
+    assert {p["part"] for p in listed} == {"appendix"}
+    assert [p["heading_path"] for p in r["paragraphs"] if "两重" in p["text"]] == [["附件2 名词解释"]]
+    picked = {s["paragraph"] for s in r["summary"]} | {s["paragraph"] for t in r["themes"].values() for s in t["summary"]}
+    assert not picked & {p["index"] for p in listed}
+
+
 def test_definitions_that_end_a_report_are_its_glossary_and_a_note_is_no_body():
     body = PROVINCE[:PROVINCE.index("名词解释")]
     notes = "注：地区生产总值增速按可比价格计算。\n五、持续改善民生\n新建保障性住房1.2万套。\n"

@@ -85,6 +85,10 @@ MAX_LEAD_CHARS = 40
 _ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
 # A part of the report named by its heading (2023年工作回顾, 2024年工作安排): a section heading
 # even above the first paragraph, never the headline.
+# 附件1 / 2025年省十件民生实事 / 一、…: an appendix's mark heads what follows it, a level above
+# the headings under it (they would otherwise close it, being no lower).
+_APPENDIX_MARK = re.compile(r"^附\s*[件录]\s*[0-9一二三四五六七八九十]{0,2}(?:[:：\s]|$)")
+APPENDIX_LEVEL = -1  # above the parts of the report (2025年工作安排 / 一、…), which it may hold
 _PART_HEADING = re.compile(r"^(?:\d{4}年|过去一年|过去五年)?(?:政府)?工作(?:回顾|安排)$")
 MAX_FRONT_LINES = 30
 MAX_FRONT_CHARS = 1200
@@ -480,7 +484,8 @@ def segment(text: str) -> Document:
             if md_doc and not line.md_level and not numbered_level(line.text):
                 dropped["caption"] += 1  # a bare caption under a Markdown heading
                 continue
-            level: float = 0 if position in parts_above else line.md_level or numbered_level(line.text) or 1
+            level: float = (APPENDIX_LEVEL if _APPENDIX_MARK.match(line.text) else 0 if position in parts_above
+                            else line.md_level or numbered_level(line.text) or 1)
             if line.in_series and not line.md_level and not numbered_level(line.text):
                 # A banner sentence (——我们…。) heads paragraphs, as an item （一） does, and the
                 # items after the banners close it; an unpunctuated series groups the items.
