@@ -72,6 +72,22 @@ def test_a_seed_saved_as_pdf_reads_like_the_plain_text(tmp_path):
     assert "工作总结" not in text and not re.search(r"- \d+ -", text)  # no running header, no page numbers
 
 
+def test_a_pdf_of_short_paragraphs_and_a_contents_page_keeps_its_headings(tmp_path):
+    # Where most paragraphs are one line, most lines start indented: the margin is still the
+    # edge the long paragraphs' second lines share, and the contents page is dropped.
+    lines = ["2026年某某省政府工作报告", "——2026年1月21日在某某省第十四届人民代表大会第五次会议上", "某某省省长 张三",
+             "目　录", "一、2025年工作回顾……………………………………1", "二、2026年工作安排……………………………………9",
+             "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。",
+             "一、2025年工作回顾", "全省地区生产总值增长5.4%，一般公共预算收入增长3.1%，城镇新增就业92万人，居民人均可支配收入增长5.1%。",
+             "二、2026年工作安排", "今年全省经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业85万人以上。"]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf(lines, "某某省人民政府公报"))
+    got = Analyzer().analyse(path).to_dict()
+    assert [(p["heading_path"], p["text"][:6]) for p in got["paragraphs"]] == [
+        ([], "各位代表："), (["一、2025年工作回顾"], "全省地区生产"), (["二、2026年工作安排"], "今年全省经济")]
+    assert got["counts"]["dropped"]["contents"] == 3 and got["title"] == "2026年某某省政府工作报告"
+
+
 def test_a_scanned_pdf_is_refused_with_a_way_forward(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(_pdf(["第一段。"] * 40, "", text_layer=False))

@@ -82,12 +82,20 @@ def _page_lines(page: Any) -> list[_Line]:
     return lines
 
 
+MARGIN_SHARE = 0.25
+
+
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     lines = [line for page in pages for line in page]
     if not lines:
         return []
     height = sorted(line.height for line in lines)[len(lines) // 2]
-    margin = Counter(round(line.left) for line in lines).most_common(1)[0][0]
+    # The margin is the leftmost edge many lines share: in a report of long paragraphs the most
+    # common one, but where most paragraphs are one line long (a list of targets, a contents
+    # page) most lines start indented, and the margin is the edge their second lines share.
+    lefts = Counter(round(line.left) for line in lines)
+    most = lefts.most_common(1)[0][1]
+    margin = min(left for left, count in lefts.items() if count >= max(2, MARGIN_SHARE * most))
     pitches = sorted(a.top - b.top for page in pages for a, b in zip(page, page[1:]) if a.top > b.top)
     pitch = pitches[len(pitches) // 2] if pitches else 1.6 * height
     paragraphs: list[str] = []
