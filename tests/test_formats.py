@@ -84,7 +84,7 @@ def test_a_pdf_of_short_paragraphs_and_a_contents_page_keeps_its_headings(tmp_pa
     path.write_bytes(_pdf(lines, "某某省人民政府公报"))
     got = Analyzer().analyse(path).to_dict()
     assert [(p["heading_path"], p["text"][:6]) for p in got["paragraphs"]] == [
-        ([], "各位代表："), (["一、2025年工作回顾"], "全省地区生产"), (["二、2026年工作安排"], "今年全省经济")]
+        ([], "各位代表：现"), (["一、2025年工作回顾"], "全省地区生产"), (["二、2026年工作安排"], "今年全省经济")]
     assert got["counts"]["dropped"]["contents"] == 3 and got["title"] == "2026年某某省政府工作报告"
 
 

@@ -82,7 +82,8 @@ def _page_lines(page: Any) -> list[_Line]:
     return lines
 
 
-MARGIN_SHARE = 0.25
+MARGIN_SHARE = 0.15
+EDGE_BUCKET = 2.0  # points
 
 
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
@@ -93,9 +94,9 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     # The margin is the leftmost edge many lines share: in a report of long paragraphs the most
     # common one, but where most paragraphs are one line long (a list of targets, a contents
     # page) most lines start indented, and the margin is the edge their second lines share.
-    lefts = Counter(round(line.left) for line in lines)
+    lefts = Counter(round(line.left / EDGE_BUCKET) for line in lines)  # 72.0 and 72.6 are one edge
     most = lefts.most_common(1)[0][1]
-    margin = min(left for left, count in lefts.items() if count >= max(2, MARGIN_SHARE * most))
+    margin = EDGE_BUCKET * min(left for left, count in lefts.items() if count >= max(2, MARGIN_SHARE * most))
     pitches = sorted(a.top - b.top for page in pages for a, b in zip(page, page[1:]) if a.top > b.top)
     pitch = pitches[len(pitches) // 2] if pitches else 1.6 * height
     paragraphs: list[str] = []
