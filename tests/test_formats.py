@@ -88,6 +88,21 @@ def test_a_pdf_of_short_paragraphs_and_a_contents_page_keeps_its_headings(tmp_pa
     assert got["counts"]["dropped"]["contents"] == 3 and got["title"] == "2026年某某省政府工作报告"
 
 
+def test_a_word_files_contents_is_dropped_though_its_leader_dots_are_a_tab(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for text in ["2026年某某省政府工作报告", "目  录", "一、2025年工作回顾\t1", "二、2026年工作安排\t9", "各位代表：",
+                 "现在，我代表省人民政府，向大会报告工作，请予审议。", "一、2025年工作回顾",
+                 "全省地区生产总值增长5.4%，一般公共预算收入增长3.1%。", "二、2026年工作安排", "今年地区生产总值增长5%左右。"]:
+        document.add_paragraph(text)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    got = Analyzer().analyse(path).to_dict()
+    assert got["counts"]["dropped"]["contents"] == 3
+    assert [p["heading_path"] for p in got["paragraphs"]] == [[], ["一、2025年工作回顾"], ["二、2026年工作安排"]]
+
+
 def test_a_scanned_pdf_is_refused_with_a_way_forward(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(_pdf(["第一段。"] * 40, "", text_layer=False))

@@ -97,6 +97,8 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _OFFICE_THEN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,12}(长|主席|主任|书记|总理)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$")
 _EMBEDDED_DATELINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(在|于)")
+# After 目录, an entry ends with its page number, set off by dots or by the space a tab became.
+_CONTENTS_ENTRY = re.compile(r"^.{2,60}?(?:[\s.…·．]+)\d{1,3}$")
 _LONG_FURNITURE = frozenset({"disclaimer", "editors_note", "copyright", "contents"})
 # A related-articles list runs on after its header as short unpunctuated titles.
 MAX_RELATED_TITLE_CHARS = 60
@@ -293,6 +295,7 @@ def clean(raw: RawText) -> CleanText:
     dropped: Counter[str] = Counter()
     posted: list[str] = []
     in_related = False
+    in_contents = False
     turned: int | None = None  # the line of the paragraph a page turned to a later one
     report_lines: list[str] = []
     for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
@@ -341,6 +344,9 @@ def clean(raw: RawText) -> CleanText:
                 line, kind = line[embedded.start():], None
         if kind is None and in_related and _is_listed_title(line):
             kind = "related"
+        if kind is None and in_contents and _CONTENTS_ENTRY.match(line):
+            kind = "contents"  # a Word file's entry: its leader dots are a tab, read as a space
+        in_contents = kind == "contents"
         if kind is None:
             in_related = False
             lines.append(line)
