@@ -83,6 +83,21 @@ def test_a_short_line_with_a_figure_after_a_heading_is_its_sections_text():
         (("一、工作回顾", "（一）着力稳增长促发展"), "全年实施项目72个，完成投资462亿元。")]
 
 
+def test_in_a_text_of_blank_separated_paragraphs_a_short_line_run_into_the_next_is_a_piece_of_it():
+    # national 1984: a quotation broken over three lines under a numbered heading
+    text = ("二、我们坚持在和平共处五项原则的基础上发展同世界各国的关系\n\n"
+            "“互相尊重主权和领土完整、互不侵犯、互不干涉内政、平等互利、和平共处”\n五项原则\n"
+            "早已载入我国宪法，它是我国处理同一切国家关系的基本准则。\n\n"
+            "我们处理同美国和苏联这两个大国的关系，同样是坚持和平共处五项原则。\n\n"
+            "三、我们任何时候都把维护第三世界国家的权益作为自己的国际义务\n\n我们坚决支持它们的斗争。\n")
+    doc = segment(text)
+    assert [(p.heading_path, p.text[:8]) for p in doc.paragraphs] == [
+        (("二、我们坚持在和平共处五项原则的基础上发展同世界各国的关系",), "“互相尊重主权和"),
+        (("二、我们坚持在和平共处五项原则的基础上发展同世界各国的关系",), "我们处理同美国和"),
+        (("三、我们任何时候都把维护第三世界国家的权益作为自己的国际义务",), "我们坚决支持它们")]
+    assert doc.paragraphs[0].text.startswith("“互相尊重主权和领土完整、互不侵犯、互不干涉内政、平等互利、和平共处”五项原则早已")
+
+
 def test_lines_broken_around_a_title_are_joined():
     text = "各位代表：\n我们这次会议，在听了刘少奇同志\n关于宪法草案的报告\n并进行了三天的讨论以后，完成了一件历史性的工作。"
     doc = segment(text)

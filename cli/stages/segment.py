@@ -271,7 +271,17 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     """Rejoin lines that a page or converter broke in mid-sentence, and an enumerator left
     alone on its line (bold text on a web page) with the heading it numbers."""
     out: list[_Line] = []
+    # In a text whose paragraphs stand apart (a blank line after nearly every one), a short
+    # unnumbered line run straight into the next is a piece of its sentence (national 1984:
+    # “互相尊重…和平共处” / 五项原则 / 早已载入我国宪法，…), not a heading.
+    blank_separated = sum(1 for ln in lines if ln.blank_after) >= BLANK_SEPARATED_SHARE * len(lines)
     for line in lines:
+        if (out and blank_separated and not out[-1].blank_after and not out[-1].md_level and not out[-1].role
+                and not line.md_level and not line.role and not numbered_level(out[-1].text)
+                and not _BARE_ENUMERATOR.match(out[-1].text) and not numbered_level(line.text)
+                and not is_terminated(out[-1].text)):
+            out[-1] = _Line(_glue(out[-1].text, line.text), line.blank_after, 0)
+            continue
         if (out and _BARE_ENUMERATOR.match(out[-1].text) and not out[-1].md_level and not line.role
                 and not (out[-1].blank_after and _SECTION_NUMERAL.match(out[-1].text))):
             out[-1] = _Line(out[-1].text + line.text, line.blank_after, line.md_level)
@@ -291,6 +301,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
 
 
 MAX_HEADING_TAIL_CHARS = 16
+BLANK_SEPARATED_SHARE = 0.7
 
 
 def _heading_goes_on(prev: _Line, line: _Line) -> bool:
