@@ -279,7 +279,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         if (out and blank_separated and not out[-1].blank_after and not out[-1].md_level and not out[-1].role
                 and not line.md_level and not line.role and not numbered_level(out[-1].text)
                 and not _BARE_ENUMERATOR.match(out[-1].text) and not numbered_level(line.text)
-                and not is_terminated(out[-1].text)):
+                and not is_terminated(out[-1].text) and not _PART_HEADING.search(out[-1].text)):
             out[-1] = _Line(_glue(out[-1].text, line.text), line.blank_after, 0)
             continue
         if (out and _BARE_ENUMERATOR.match(out[-1].text) and not out[-1].md_level and not line.role
