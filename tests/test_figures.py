@@ -976,3 +976,15 @@ def test_the_planned_deficit_is_this_years_target(text, expected):
     found = figures(text, national=True, parts=["plan"])
     assert [(f.indicator, f.value, f.modifier, f.period) for f in found] == expected
     assert {f.kind for f in found} == {"target"}
+
+
+@pytest.mark.parametrize("text", [
+    "建议今年经济增长预期目标为5%左右。",
+    "今年全省经济增长的预期目标定为5%左右。",
+    "把经济增长预期目标设定在5%左右。",
+    "经济增长预期目标设定为5%左右。",
+])
+def test_a_growth_target_set_in_so_many_words_is_read(text):
+    found = figures(text, 2026, parts=["targets"])
+    assert [(f.indicator, f.kind, f.value, f.modifier, f.period) for f in found] == [
+        ("gdp_growth", "target", 5.0, "about", "2026")]
