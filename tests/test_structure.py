@@ -273,6 +273,13 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("点亮“在看”", "widget"),
     ("往期推荐", "related"),
     ("↓↓↓", "divider"),
+    # as news sites and their apps print them
+    ("新华网 2026-01-21 10:30:45", "posting_time"),
+    ("海报制作：张三", "editor"),
+    ("分享让更多人看到", "widget"),
+    ("打开APP阅读", "widget"),
+    ("字号 默认 大 超大", "widget"),
+    ("湖南日报·新湖南客户端 1月21日讯（记者 张三）", "byline"),
     ("目　录", "contents"),
     ("编者按：1月21日，湖南省第十四届人民代表大会第五次会议开幕，省长毛伟明代表省人民政府作政府工作报告。"
      "报告回顾了2025年和“十四五”时期的工作，提出了2026年的目标任务。现全文刊发，以飨读者。", "editors_note"),
@@ -292,6 +299,7 @@ def test_furniture_is_known_by_kind(line, kind):
     "评论员文章",
     "网上阅读",
     "▲全市地区生产总值增长5.2%，总量突破3000亿元。",
+    "全省 2026年1月1日起施行新规",
 ])
 def test_report_lines_are_not_furniture(line):
     assert furniture_kind(line) is None
