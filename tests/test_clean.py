@@ -209,7 +209,8 @@ def test_a_page_turn_marked_on_a_line_of_its_own_is_joined_too():
             "（上接第1版）5.4%，一般公共预算收入4500亿元。\n")
     cleaned = clean_text(text)
     assert cleaned.text.split("\n\n") == ["各位代表：", "全省地区生产总值达到6.2万亿元，增长5.4%，一般公共预算收入4500亿元。"]
-    assert dict(cleaned.dropped) == {"page_number": 2, "running_head": 1}
+    # the page's dated running head is known for what it says, a paper's name and date
+    assert dict(cleaned.dropped) == {"page_number": 2, "posting_time": 1}
 
 
 def test_a_short_line_after_a_paragraph_that_does_not_turn_the_page_is_kept():

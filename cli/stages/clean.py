@@ -368,7 +368,7 @@ def clean(raw: RawText) -> CleanText:
         encoding=raw.encoding,
         script_conversion=conversion,
         pinyin_removed=pinyin,
-        dropped=tuple(sorted(dropped.items())),
+        dropped=tuple(sorted((kind, n) for kind, n in dropped.items() if n)),
         posted=tuple(posted),
         html=raw.html,
         warnings=raw.warnings + tuple(warnings),
