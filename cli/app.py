@@ -275,6 +275,7 @@ def _emit(items: Iterable[Any], paths: List[str], output_format: str, to_record:
     from .output import tables
 
     writer = _Writer()
+    _note_unread(paths)
     show = _progress(_count_inputs(paths))
     collected: list[dict] = []
     failed = done = 0
@@ -337,6 +338,25 @@ def figures(
     _emit(items, paths, output_format.value, lambda item: item.figures_dict(), figures_text, "figures")
 
 
+# Files people keep reports in that devzone refuses: a batch says how to bring them in.
+_CONVERTIBLE = (".doc", ".rtf", ".wps")
+
+
+def _note_unread(paths: List[str]) -> None:
+    """One line on stderr for each directory named that holds files devzone does not read: a
+    batch leaves them out, and an analyst should know which reports it did not see."""
+    from .pipeline import unread_files
+
+    for raw in paths:
+        if raw == "-" or not os.path.isdir(raw):
+            continue
+        unread = unread_files(raw)
+        if unread:
+            kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(unread.items()))
+            hint = "; convert .doc, .rtf and .wps files to .docx to include them" if set(unread) & set(_CONVERTIBLE) else ""
+            _say(f"{raw}: left out {sum(unread.values())} file(s) devzone does not read ({kinds}){hint}")
+
+
 def _count_inputs(paths: List[str]) -> int:
     """How many inputs the paths name, for the progress bar (a bad path counts as one)."""
     from .pipeline import expand_inputs
@@ -378,6 +398,7 @@ def compare(
     from .pipeline import Analyzer, comparison_columns
 
     analyzer = Analyzer(_options(config, {}, None, None)).load()
+    _note_unread(paths)
     rows = analyzer.compare(paths, jobs=jobs, backend=backend.value, scheduler=scheduler)
     columns = comparison_columns()
     writer = _Writer()

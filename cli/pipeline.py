@@ -31,7 +31,7 @@ from .options import Options
 from .output import records
 from .output.comparison import comparison_columns as _columns
 from .output.comparison import comparison_rows
-from .readers.files import STDIN, expand_inputs, read_input, too_large
+from .readers.files import STDIN, expand_inputs, read_input, too_large, unread_files
 from .resources import model_path
 from .stages.classify import classify, tag_texts
 from .stages.clean import clean, clean_lines, clean_paragraph, to_simplified
@@ -49,7 +49,7 @@ FIGURE_STAGES = ("metadata", "parts", "figures")
 BACKENDS = ("loky", "dask")
 SCHEDULER_TIMEOUT = "5s"  # an unreachable Dask scheduler is an error within seconds, not minutes
 __all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "clean_lines", "expand_inputs", "read_input",
-           "to_simplified"]
+           "to_simplified", "unread_files"]
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,17 @@ def test_directory_without_reports_exit_2(tmp_path):
     _no_traceback(proc)
 
 
+def test_a_directory_says_which_of_its_files_a_batch_left_out(tmp_path, capsys):
+    shutil.copy(seed("000"), tmp_path / "report.txt")
+    (tmp_path / "old report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden").write_bytes(b"x")
+    code, out, err = _in_process(["summarize", str(tmp_path), "--format", "jsonl"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+    assert err.strip() == (f"devzone: {tmp_path}: left out 2 file(s) devzone does not read (1 .doc, 1 .xlsx); "
+                           "convert .doc, .rtf and .wps files to .docx to include them")
+
+
 # -- empty and unpunctuated input -------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -72,3 +73,13 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             yield from found
         else:
             yield raw
+
+
+def unread_files(directory: str) -> Counter[str]:
+    """The files of a directory that devzone does not read, counted by suffix (.doc, .xlsx …),
+    so that a batch can say what it left out; hidden files are not counted."""
+    try:
+        return Counter(c.suffix.lower() or "(no suffix)" for c in Path(directory).iterdir()
+                       if c.is_file() and not c.name.startswith(".") and c.suffix.lower() not in INPUT_SUFFIXES)
+    except OSError:
+        return Counter()
