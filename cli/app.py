@@ -345,10 +345,10 @@ _CONVERTIBLE = (".doc", ".rtf", ".wps")
 def _note_unread(paths: List[str]) -> None:
     """One line on stderr for each directory named that holds files devzone does not read: a
     batch leaves them out, and an analyst should know which reports it did not see."""
-    from .pipeline import unread_files
+    from .pipeline import STDIN, unread_files
 
     for raw in paths:
-        if raw == "-" or not os.path.isdir(raw):
+        if raw == STDIN or not os.path.isdir(raw):
             continue
         unread = unread_files(raw)
         if unread:

@@ -49,7 +49,7 @@ FIGURE_STAGES = ("metadata", "parts", "figures")
 BACKENDS = ("loky", "dask")
 SCHEDULER_TIMEOUT = "5s"  # an unreachable Dask scheduler is an error within seconds, not minutes
 __all__ = ["THEMES", "Analyzer", "Options", "Report", "Failure", "clean_lines", "expand_inputs", "read_input",
-           "to_simplified", "unread_files"]
+           "to_simplified", "unread_files", "STDIN"]
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,12 @@ def read_bytes(data: bytes, source: str = "<input>") -> RawText:
         # RTF is text, but its words are escapes (\\'d5\\'fe for 政): read raw, it is noise
         raise BinaryInputError(source, "refused: this is a Rich Text (RTF) document; convert it to .docx first, "
                                        "e.g. libreoffice --headless --convert-to docx FILE")
-    if is_mhtml(data):
-        data, charset = mhtml_page(data, source)
-        text, encoding, warnings = decode_bytes(data, source, charset or html_charset(data))
-        raw = read_text(text, encoding)
-        return RawText(raw.text, encoding, True, raw.warnings + warnings)
+    declared = None
+    if is_mhtml(data):  # a saved page: its HTML part is read as a page would be
+        data, declared = mhtml_page(data, source)
     what = detect_binary(data)
     if what:
         raise BinaryInputError(source, f"refused: this looks like {what}, not a text report")
-    text, encoding, warnings = decode_bytes(data, source, html_charset(data))
+    text, encoding, warnings = decode_bytes(data, source, declared or html_charset(data))
     raw = read_text(text, encoding)
     return RawText(raw.text, raw.encoding, raw.html, raw.warnings + warnings)

@@ -57,13 +57,17 @@ def read_input(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     return data
 
 
+def _is_report_file(path: Path) -> bool:
+    return path.suffix.lower() in INPUT_SUFFIXES
+
+
 def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
     """Files named, and the report files of directories named, in sorted order."""
     for raw in paths:
         p = Path(raw)
         if raw != STDIN and p.is_dir():
             try:
-                found = sorted(str(c) for c in p.iterdir() if c.is_file() and c.suffix.lower() in INPUT_SUFFIXES)
+                found = sorted(str(c) for c in p.iterdir() if c.is_file() and _is_report_file(c))
             except PermissionError:
                 raise InputError(raw, "permission denied") from None
             except OSError as exc:
@@ -80,6 +84,6 @@ def unread_files(directory: str) -> Counter[str]:
     so that a batch can say what it left out; hidden files are not counted."""
     try:
         return Counter(c.suffix.lower() or "(no suffix)" for c in Path(directory).iterdir()
-                       if c.is_file() and not c.name.startswith(".") and c.suffix.lower() not in INPUT_SUFFIXES)
+                       if c.is_file() and not c.name.startswith(".") and not _is_report_file(c))
     except OSError:
         return Counter()

@@ -54,11 +54,12 @@ def main_content_text(html: str) -> str | None:
     if best is None or best_score < MIN_MAIN_CHARS:
         return None
     lines = _lines(best)
-    stated = next((i for i, line in enumerate(lines[:5]) if line.lstrip("# ").strip() == headline), None)
-    if headline and stated is None:
-        lines.insert(0, f"# {headline}")
-    elif headline and stated is not None:
-        lines[stated] = f"# {headline}"  # the article's own h2 that the page's <title> names is its headline
+    if headline:
+        stated = next((i for i, line in enumerate(lines[:5]) if line.lstrip("# ").strip() == headline), None)
+        if stated is None:
+            lines.insert(0, f"# {headline}")
+        else:
+            lines[stated] = f"# {headline}"  # the article's own h2 that the page's <title> names is its headline
     return "\n".join(lines)
 
 

@@ -281,8 +281,7 @@ def _is_listed_title(line: str) -> bool:
 
 
 # A newspaper runs a long article over pages: …（下转第3版） / the page's running head / （上接第1版）….
-_TURN_TO = re.compile(r"(?<=.)[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")  # after the paragraph's text
-_TURN_TO_LINE = re.compile(r"^[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")
+_TURN_TO = re.compile(r"[（(](?:下转|转)第?\s*\d{1,2}\s*版[）)]$")
 _GO_ON_FROM = re.compile(r"^[（(](?:上接|接)第?\s*\d{1,2}\s*版[）)]")
 # A page's running head between the two is short and unpunctuated (政 府 工 作 报 告, a date).
 MAX_RUNNING_HEAD_CHARS = 30
@@ -326,13 +325,12 @@ def clean(raw: RawText) -> CleanText:
                 continue
             if len(line) > MAX_RUNNING_HEAD_CHARS or line[-1] in "。！？!?；;：:，,":
                 turned = None
-        if _TURN_TO_LINE.match(line):
+        turn = _TURN_TO.search(line)
+        if turn is not None and turn.start() == 0:
             # the mark on a line of its own: the paragraph before it is the one that goes on
             dropped["page_number"] += 1
-            last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
-            turned = last if last is not None else turned
+            turned = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), turned)
             continue
-        turn = _TURN_TO.search(line)
         if turn is not None:
             dropped["page_number"] += 1
             line = line[:turn.start()].rstrip()

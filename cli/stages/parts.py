@@ -14,11 +14,15 @@ import re
 
 from ..document import Document
 
+# 名词解释 and its kin (词语注释, 术语解释 …), in a heading or a title left a paragraph.
+_GLOSSARY_WORDS = r"(名词|词语|术语|用语)(解释|注释|注解)"
+# What numbers a glossary's entry: 1. 1、 (1) ① [1]
+_ENTRY_NUMBER = r"(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])"
 # Checked in this order against a heading: the first part whose pattern matches wins.
 _HEADING_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 名词解释 as a report may title it (政府工作报告名词解释, 【名词解释】, 本报告部分名词注释,
     # 名 词 解 释 set in spaces): matched on the heading without its spaces.
-    ("appendix", re.compile(r"^[(（【\[]*(附件|附录|附[:：]|注释|注解|说明)|^[^，。；,;]{0,16}(名词|词语|术语|用语)(解释|注释|注解)")),
+    ("appendix", re.compile(r"^[(（【\[]*(附件|附录|附[:：]|注释|注解|说明)|^[^，。；,;]{0,16}" + _GLOSSARY_WORDS)),
     ("review", re.compile(r"回顾|过去(的)?[一五]年|[一五]年来|\d{4}年工作情况|计划(?:前两年|前三年)?的?执行情况")),
     ("government", re.compile(r"自身建设|自身改革|人民满意的?政府|政府建设|作风建设|政府效能|政府[^，。]{0,8}治理|"
                               r"政府履职|廉政建设|反腐败|法治政府|廉洁政府|服务型政府|(?:打造|建设|建成)[^，。]{0,12}政府$|"
@@ -33,14 +37,14 @@ _SPACES = re.compile(r"[\s\u3000]+")
 # A glossary's title that the segmenter left a paragraph (名词解释（按报告中出现先后排序）, or
 # 名词解释：run on into its first entry), and definitions (1.新质生产力：是由…, ①“四上”企业：指…):
 # no report's body is written so, and a glossary that no heading opened begins there.
-_GLOSSARY_TITLE = re.compile(r"^[(（【\[]*[^，。；,;:：]{0,16}(名词|词语|术语|用语)(解释|注释|注解)(?:[:：]|[(（][^)）]{0,30}[)）]\s*$|\s*$)")
+_GLOSSARY_TITLE = re.compile(r"^[(（【\[]*[^，。；,;:：]{0,16}" + _GLOSSARY_WORDS + r"(?:[:：]|[(（][^)）]{0,30}[)）]\s*$|\s*$)")
 _DEFINITION = re.compile(
-    r"^\s*(?:(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])\s*[^，。；,;:：]{2,30}[:：]\s*(?:是指|指的是|系指|主要指|指|即|是由|是以)"
+    r"^\s*(?:" + _ENTRY_NUMBER + r"\s*[^，。；,;:：]{2,30}[:：]\s*(?:是指|指的是|系指|主要指|指|即|是由|是以)"
     r"|[^，。；,;:：]{2,20}[:：]\s*(?:是指|指的是|系指|主要指|指))")
 MIN_DEFINITIONS = 2
 MAX_GLOSSARY_TITLE_CHARS = 48  # a title, or a title run into its first entry, read this far
 # After a glossary's title, an entry: numbered, or a short term and a colon (“两重”、“两新”：…).
-_ENTRY = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|\[\d{1,2}\])|^[^，。；,;:：]{2,24}[:：]")
+_ENTRY = re.compile(r"^\s*" + _ENTRY_NUMBER + r"|^[^，。；,;:：]{2,24}[:：]")
 _NOTE = re.compile(r"^[(（]?(?:注|备注|注释)\s*\d{0,2}\s*[)）]?\s*[:：]")
 # Words of a review that a task's heading uses too (在富民惠民安民上取得新成效): they name the
 # part only in a top heading, never in a subsection under a part already named.

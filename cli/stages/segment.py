@@ -83,12 +83,12 @@ _LEAD = re.compile(
 )
 MAX_LEAD_CHARS = 40
 _ADDRESS = re.compile(r"^(各位代表|各位委员|同志们)[，,：:！!]")
-# A part of the report named by its heading (2023年工作回顾, 2024年工作安排): a section heading
-# even above the first paragraph, never the headline.
 # 附件1 / 2025年省十件民生实事 / 一、…: an appendix's mark heads what follows it, a level above
 # the headings under it (they would otherwise close it, being no lower).
 _APPENDIX_MARK = re.compile(r"^附\s*[件录]\s*[0-9一二三四五六七八九十]{0,2}(?:[:：\s]|$)")
 APPENDIX_LEVEL = -1  # above the parts of the report (2025年工作安排 / 一、…), which it may hold
+# A part of the report named by its heading (2023年工作回顾, 2024年工作安排): a section heading
+# even above the first paragraph, never the headline.
 _PART_HEADING = re.compile(r"^(?:\d{4}年|过去一年|过去五年)?(?:政府)?工作(?:回顾|安排)$")
 MAX_FRONT_LINES = 30
 MAX_FRONT_CHARS = 1200
