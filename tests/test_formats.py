@@ -88,6 +88,26 @@ def test_a_pdf_of_short_paragraphs_and_a_contents_page_keeps_its_headings(tmp_pa
     assert got["counts"]["dropped"]["contents"] == 3 and got["title"] == "2026年某某省政府工作报告"
 
 
+def test_a_pdf_in_a_font_it_does_not_embed_keeps_its_paragraphs_whole(tmp_path):
+    # STSong-Light is named, not embedded: a run of Chinese has no height in the text layer and
+    # its top is its base, while a run with digits has both. Placed by their tops, a line with
+    # digits stood a line's height above the next, read as a paragraph's end; and a paragraph's
+    # second line starting 1% looked indented.
+    opening = ("2023年是全面贯彻党的二十大精神的开局之年，是三年新冠疫情防控转段后经济恢复发展的一年。我们坚持稳中求进工作"
+               "总基调，学思想、拼经济、稳增长、惠民生，克难奋进、砥砺前行，全市经济整体回升向好，呈现基础稳、活力强、韧性大、"
+               "后劲足的良好态势，社会大局和谐稳定，高质量发展的动能更加强劲。")
+    results = ("2023年，全市地区生产总值增长5.8%，一、二、三产增加值分别增长4.1%、7.3%和5%。规上工业增加值增长9.2%，"
+               "总量居全区第二。城乡居民收入稳步增长，就业和物价总体稳定，在全国、全区经验交流会上作典型经验介绍。")
+    lines = ["各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议。", "一、2023年工作回顾", opening, results,
+             "二、2024年工作安排", "今年全市经济社会发展的主要目标是：地区生产总值增长5.5%以上，规上工业增加值增长9%以上。"]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf(lines, "某某日报"))
+    got = Analyzer().analyse(path).to_dict()
+    assert [p["text"] for p in got["paragraphs"]][1:3] == [opening, results]
+    assert [(h["indicator"], h["kind"], h["value"]) for h in got["headline"][:2]] == [
+        ("gdp_growth", "achieved", 5.8), ("gdp_growth", "target", 5.5)]
+
+
 def test_a_word_files_contents_is_dropped_though_its_leader_dots_are_a_tab(tmp_path):
     import docx
 

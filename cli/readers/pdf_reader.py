@@ -25,8 +25,8 @@ EDGE_LINES = 2  # how many lines at the top and bottom of a page may be running 
 class _Line:
     text: str
     left: float
-    top: float
-    height: float
+    base: float  # the lowest edge of its text, where the line stands on the page
+    height: float  # its characters' height
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -63,23 +63,42 @@ def pdf_text(data: bytes, source: str) -> str:
 
 
 def _page_lines(page: Any) -> list[_Line]:
-    """The page's text lines, top to bottom, each with its left edge, top and height."""
+    """The page's text lines, top to bottom, each with its left edge, base and height."""
     textpage = page.get_textpage()
     pieces = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         text = textpage.get_text_bounded(left, bottom, right, top).strip()
         if text:
-            pieces.append((top, left, bottom, text))
+            pieces.append((bottom, left, top, right, text))
+    if not pieces:
+        return []
+    size = _glyph_size(pieces)
+    # Placed by their lowest edge: where a font's metrics are missing (a CJK font the PDF names
+    # but does not embed), a run of Chinese has no height and its top is its base, while a run
+    # with digits has both; their tops then differ by a line's height, their bases do not.
     pieces.sort(key=lambda p: (-p[0], p[1]))
     lines: list[_Line] = []
-    for top, left, bottom, text in pieces:
-        if lines and abs(lines[-1].top - top) < 0.5 * max(top - bottom, 1.0):
+    for bottom, left, _top, _right, text in pieces:
+        if lines and abs(lines[-1].base - bottom) < 0.5 * size:
             last = lines[-1]
-            lines[-1] = _Line(last.text + text, min(last.left, left), last.top, last.height)
+            lines[-1] = _Line(last.text + text, min(last.left, left), min(last.base, bottom), last.height)
         else:
-            lines.append(_Line(text, left, top, max(top - bottom, 1.0)))
+            lines.append(_Line(text, left, bottom, size))
     return lines
+
+
+MIN_GLYPH_HEIGHT = 2.0  # points: a run less tall has lost its font's metrics
+
+
+def _glyph_size(pieces: list[tuple[float, float, float, float, str]]) -> float:
+    """The height of the page's characters: the runs' common height, or, where the text layer
+    gives none, their common width per character (a Chinese character is as wide as tall)."""
+    heights = sorted(top - bottom for bottom, _left, top, _right, _text in pieces if top - bottom >= MIN_GLYPH_HEIGHT)
+    if len(heights) * 2 >= len(pieces):
+        return heights[len(heights) // 2]
+    widths = sorted((right - left) / len(text) for _bottom, left, _top, right, text in pieces)
+    return max(widths[len(widths) // 2], 1.0)
 
 
 MARGIN_SHARE = 0.15
@@ -97,14 +116,14 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     lefts = Counter(round(line.left / EDGE_BUCKET) for line in lines)  # 72.0 and 72.6 are one edge
     most = lefts.most_common(1)[0][1]
     margin = EDGE_BUCKET * min(left for left, count in lefts.items() if count >= max(2, MARGIN_SHARE * most))
-    pitches = sorted(a.top - b.top for page in pages for a, b in zip(page, page[1:]) if a.top > b.top)
+    pitches = sorted(a.base - b.base for page in pages for a, b in zip(page, page[1:]) if a.base > b.base)
     pitch = pitches[len(pitches) // 2] if pitches else 1.6 * height
     paragraphs: list[str] = []
     current = ""
     for page in pages:
         for k, line in enumerate(page):
             indented = line.left > margin + 0.8 * height
-            gap = k > 0 and page[k - 1].top - line.top > 1.3 * pitch
+            gap = k > 0 and page[k - 1].base - line.base > 1.3 * pitch
             if current and (indented or gap):
                 paragraphs.append(current)
                 current = ""
