@@ -430,6 +430,23 @@ def test_a_report_that_ranks_itself_in_the_country_is_not_national_for_that():
     assert (r["place"], r["level"]) == (None, "national")
 
 
+def test_where_no_place_is_named_the_government_that_reports_says_the_level():
+    # a city's report in a file named for nothing, ranking itself in the country more than in the city
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+            "全市地区生产总值增长5.8%，增速居全国前列，获评全国文明城市，入选全国首批试点、全国十佳。")
+    r = _report(text, "report.pdf")
+    assert (r["place"], r["level"]) == (None, "city")
+
+
+def test_a_page_posted_in_a_later_year_keeps_the_year_its_report_was_delivered():
+    page = ("<html><head><title>政府工作报告</title></head><body><h1>政府工作报告</h1>"
+            "<div>发布时间：2025-06-03 09:30</div><div class='content'><p>各位代表：</p>"
+            "<p>现在，我代表市人民政府向大会报告工作，请予审议。</p><p>一、2023年工作回顾</p>"
+            "<p>全市地区生产总值增长6.1%，达到2100亿元，比上年增加120亿元。</p></div></body></html>")
+    r = Analyzer().analyse_text(page, source="page.html").to_dict()
+    assert (r["year"], r["date"]) == (2024, "2025-06-03")
+
+
 def test_the_country_is_named_as_the_report_writes_it_or_not_at_all():
     opening = "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、过去一年的工作\n"
     named = _report(opening + "中华人民共和国成立七十五周年，国内生产总值增长5%。", "2024.txt")

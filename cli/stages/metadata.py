@@ -144,9 +144,8 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     # below linear whatever the line holds.
     head = title[:120] if title else None
 
-    date = next((d for d in map(_iso_date, datelines) if d), None)
-    if date is None:
-        date = next((d for d in map(_iso_date, posted) if d), None)
+    delivered = next((d for d in map(_iso_date, datelines) if d), None)
+    date = delivered or next((d for d in map(_iso_date, posted) if d), None)
     if date:
         sources["date"] = "text"
 
@@ -220,7 +219,10 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
     # itself in the country (锡林郭勒's says 全国 more than 全盟).
     wording = Counter(re.findall(r"全省|全市|全州|全盟|全县" if place else r"全国|全省|全市|全州|全盟|全县", body_head))
     level = level_of(place, wording)
-    if represent and (level is None or sources.get("place") == "file_name"):
+    # Where no place is named, the government that reports (我代表市人民政府) says the level
+    # better than the wording: a city's report that ranks itself in the country says 全国
+    # more than 全市.
+    if represent and (level is None or place is None or sources.get("place") == "file_name"):
         office = represent.group(1) or represent.group(2)
         level = {"国务院": "national", "自治区": "province", "省": "province", "市": "city", "州": "city",
                  "自治州": "city", "盟": "city", "县": "county", "旗": "county", "区": "county"}[office]
@@ -240,7 +242,7 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         if place:
             sources["place"] = "text"
 
-    year = int(date[:4]) if date else None
+    year = int(delivered[:4]) if delivered else None
     if year is None and head:
         m = _REPORT_YEAR.search(head)
         if m:
@@ -251,6 +253,10 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
         m = re.search(r"(\d{4})\s*年(?:[\u4e00-\u9fff]{0,4}工作)?回顾", "\n".join(document.headings[:3]) + "\n" + body_head)
         if m:
             year = int(m.group(1)) + 1
+    if year is None and date:
+        # A page's posting time: after what the report says of itself, since a site may post a
+        # report, or post it again, in a later year than the one it was delivered in.
+        year = int(date[:4])
     if year is None:
         # Zone and news reports: the latest year their section headings name (2024年成绩亮眼,
         # 2025年目标), ignoring far-off horizons such as 2035年远景.
