@@ -447,6 +447,27 @@ def test_a_page_posted_in_a_later_year_keeps_the_year_its_report_was_delivered()
     assert (r["year"], r["date"]) == (2024, "2025-06-03")
 
 
+_PROVINCE_BODY = ("各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n"
+                  "全省地区生产总值增长5.5%，一般公共预算收入增长3.2%。\n二、2026年工作安排\n今年全省地区生产总值增长5%左右。")
+
+
+@pytest.mark.parametrize("head,title,place", [
+    ("政府工作报告\n——2026年1月20日在广东省十四届人大四次会议上\n广东省省长 王五", "政府工作报告", "广东省"),
+    # a dateline that names the level and no place names none
+    ("政府工作报告\n——2026年1月20日在省十四届人大五次会议上\n省长 王五", "政府工作报告", None),
+    ("政府工作报告\n——2026年1月22日在自治区第十四届人民代表大会第四次会议上", "政府工作报告", None),
+    # a site's column, release word and note that the page holds the report whole
+    ("【两会】2026年湖南省政府工作报告（全文）\n湖南日报 2026-01-21\n湖南省省长 王五", "2026年湖南省政府工作报告", "湖南省"),
+    ("权威发布｜2026年河南省政府工作报告\n河南省省长 王五", "2026年河南省政府工作报告", "河南省"),
+    ("受权发布：2026年江苏省政府工作报告全文\n江苏省省长 王五", "2026年江苏省政府工作报告", "江苏省"),
+    # the report's name below a news headline that names it
+    ("政府工作报告全文来了！\n政府工作报告\n——2026年1月20日在某某省第十四届人民代表大会第五次会议上", "政府工作报告", "某某省"),
+])
+def test_a_scraped_headline_and_dateline_give_the_reports_title_and_place(head, title, place):
+    r = _report(head + "\n" + _PROVINCE_BODY, "page.txt")
+    assert (r["title"], r["place"], r["year"], r["level"]) == (title, place, 2026, "province")
+
+
 def test_the_country_is_named_as_the_report_writes_it_or_not_at_all():
     opening = "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、过去一年的工作\n"
     named = _report(opening + "中华人民共和国成立七十五周年，国内生产总值增长5%。", "2024.txt")

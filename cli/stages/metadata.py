@@ -18,7 +18,10 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四":
 _NUM = r"(\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
 _DATE = re.compile(_NUM + r"\s*年\s*" + _NUM + r"\s*月\s*" + _NUM + r"\s*日")
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_CONGRESS = re.compile(r"在\s*(.{2,24}?)\s*(第[一二三四五六七八九十]+届)?\s*(人民代表大会|人大)")
+# 在四川省第十四届人民代表大会, 在广东省十四届人大 (no 第), 在省十四届人大 (no name: 省 alone)
+_CONGRESS = re.compile(r"在\s*(.{1,24}?)\s*(第?[一二三四五六七八九十]+届)?\s*(人民代表大会|人大)")
+# What a dateline may name in place of the place: the government's level, no name.
+_LEVEL_ONLY = frozenset({"省", "市", "自治区", "自治州", "州", "盟", "县", "旗", "区", "本市", "本省", "全省", "全市"})
 _NATIONAL = re.compile(r"全国人民代表大会|国务院|全国人大")
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|"
                    r"产业园区|综合保税区|保税区|新区)")
@@ -171,6 +174,8 @@ def infer_metadata(document: Document, source: str = "", posted: tuple[str, ...]
             place = m.group(1).strip()
             if _NATIONAL.search(text) or place.startswith("第"):
                 place = "中国"
+            elif place in _LEVEL_ONLY:
+                place = None
             break
     if place is None:
         # 池州市人民政府市长 朱浩东: the government the speaker heads, where no dateline names it.

@@ -45,7 +45,11 @@ _LEADING_DASH = re.compile(r"^[—\-－–]{1,4}")
 # Column labels that news sites append to a headline ("… 建言献策").
 # (?<!\s): only the first space of a run may start a match, so a run of spaces cannot backtrack.
 # A site's column before or after the headline (【权威发布】…, … 要闻): the site's, not the report's.
-_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$|^【[^【】]{1,8}】\s*(?=\S)")
+# Or its column before a bar (权威发布｜…), a release word before a colon (受权发布：…), and a note
+# after the report's name that the page holds it whole (…政府工作报告（全文）).
+_COLUMN_TAGS = re.compile(r"(?<!\s)\s+(要闻|头条|专题|专栏|聚焦|图片新闻|本地新闻|时政|综合)$|^【[^【】]{1,8}】\s*(?=\S)"
+                          r"|^[^｜|丨\s]{2,8}\s?[｜|丨]\s*(?=\S)|^(?:权威发布|受权发布|重磅|快讯|独家)\s?[:：]\s*(?=\S)"
+                          r"|(?<=报告|总结|讲话)\s?(?:[（(【\[](?:全文|全文实录|文字实录|附全文)[）)】\]]|全文|全文实录)$")
 # Closing quotes end a sentence with its terminator; closing brackets do not
 # ("（见附件。）开工" goes on), so brackets are left to the depth check.
 _QUOTE_CLOSERS = "”’」』\"'"
@@ -382,8 +386,11 @@ def _pick_title(preamble: list[_Line]) -> str | None:
     ]
     if not candidates:
         return None
+    candidates = [_COLUMN_TAGS.sub("", c) for c in candidates]
     titled = [c for c in candidates if _TITLE_WORDS.search(c)]
-    return _COLUMN_TAGS.sub("", titled[0] if titled else max(candidates, key=len))
+    # A report's name over a news headline that names it (政府工作报告全文来了！ / 政府工作报告)
+    named = [c for c in titled if _TITLE_END.search(c)]
+    return (named or titled or [max(candidates, key=len)])[0]
 
 
 def split_sentences(text: str, paragraph: int = 0, first_index: int = 0) -> tuple[Sentence, ...]:
