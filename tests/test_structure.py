@@ -300,6 +300,11 @@ def test_furniture_is_known_by_kind(line, kind):
     "网上阅读",
     "▲全市地区生产总值增长5.2%，总量突破3000亿元。",
     "全省 2026年1月1日起施行新规",
+    # words of a site's toolbar that a report's line may begin with
+    "注册企业新增1.2万户。",
+    "无障碍环境建设全面推进",
+    "适老化改造2000户以上。",
+    "返回家乡创业人员达3万人。",
 ])
 def test_report_lines_are_not_furniture(line):
     assert furniture_kind(line) is None
