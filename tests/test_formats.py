@@ -108,6 +108,54 @@ def test_a_pdf_in_a_font_it_does_not_embed_keeps_its_paragraphs_whole(tmp_path):
         ("gdp_growth", "achieved", 5.8), ("gdp_growth", "target", 5.5)]
 
 
+def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:
+    """Lines broken at a width, as an e-paper page or a PDF's text saved as plain text breaks them."""
+    out = []
+    for line in lines:
+        line = indent + line
+        out += [line[k:k + width] for k in range(0, len(line), width)]
+    return out
+
+
+def test_an_e_paper_page_broken_at_a_width_reads_like_the_plain_text(tmp_path):
+    # A newspaper's e-paper page: one block, its lines broken by <br> at 22 characters, and
+    # each paragraph opened by two ideographic spaces; the report's lines are all heading-short.
+    lines = [line.strip() for line in seed("002").read_text(encoding="utf-8").splitlines() if line.strip()]
+    body = "<br>".join(_wrapped([line.lstrip("# ") for line in lines[1:]], 22, "\u3000\u3000"))
+    page = (f"<html><head><meta charset='utf-8'><title>{lines[0].lstrip('# ')}</title></head><body>"
+            f"<div class='nav'>首页 | 上一版 | 下一版</div><h1>{lines[0].lstrip('# ')}</h1>"
+            f"<div id='ozoom'>{body}</div><div class='foot'>版权所有 某某日报社</div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    got = Analyzer().analyse(path).to_dict()
+    want = _plain("002")
+    assert [p["text"] for p in got["paragraphs"]] == [p["text"] for p in want["paragraphs"]]
+    assert [s["text"] for s in got["summary"]] == [s["text"] for s in want["summary"]]
+
+
+def test_a_plain_text_broken_at_a_width_is_read_in_paragraphs():
+    # no indents: a line as wide as the wrap goes on in the next, whatever it begins with; a
+    # shorter one ends its paragraph, and a number broken across lines is one number again
+    paragraphs = [
+        "各位代表：",
+        "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+        "一、2023年工作回顾",
+        "过去一年，全市地区生产总值增长5.8%，总量达到3806.6亿元，规上工业增加值增长9.2%，总量居全省第二，"
+        "一般公共预算收入增长8.8%，城乡居民人均可支配收入分别增长4.4%和7.5%，居民消费价格涨幅控制在预期以内。",
+        "适老化改造2000户以上，新增城镇就业5.3万人，城镇调查失业率控制在5.5%以内，社会大局和谐稳定，"
+        "人民群众获得感、幸福感、安全感持续增强。",
+        "二、2024年工作安排",
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，规上工业增加值增长8%，一般公共预算"
+        "收入增长5%，城乡居民人均可支配收入增长与经济增长同步。",
+    ] * 3
+    text = "\n".join(_wrapped(paragraphs, 20, ""))
+    got = Analyzer().analyse_text(text, source="report.txt").to_dict()
+    texts = [p["text"] for p in got["paragraphs"]]
+    assert paragraphs[3] in texts and paragraphs[4] in texts and paragraphs[6] in texts
+    assert got["paragraphs"][1]["heading_path"] == ["一、2023年工作回顾"]
+    assert got["headline"][0]["value"] == 5.8 and got["headline"][0]["kind"] == "achieved"
+
+
 def test_a_word_files_contents_is_dropped_though_its_leader_dots_are_a_tab(tmp_path):
     import docx
 

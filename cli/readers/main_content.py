@@ -109,14 +109,20 @@ def _score(element: Any) -> float:
     return max(total - linked - noisy, 0) * (0.7 if element.tag == "body" else 1.0)
 
 
+_WRITTEN_INDENT = re.compile(r"^[ \t\r\n]*[\u3000\u00a0]{2,}")
+
+
 def _lines(container: Any) -> list[str]:
     lines: list[str] = []
     buffer: list[str] = []
 
     def flush() -> None:
-        text = " ".join("".join(buffer).split())
+        raw = "".join(buffer)
+        text = " ".join(raw.split())
         if text:
-            lines.append(text)
+            # An indent the page writes (　　, &nbsp;&nbsp;) opens a paragraph: where a page breaks
+            # its lines at a width with <br>, it is all that tells a paragraph's first line.
+            lines.append("\u3000\u3000" + text if _WRITTEN_INDENT.match(raw) else text)
         buffer.clear()
 
     def walk(element: Any) -> None:

@@ -10,7 +10,8 @@ import functools
 import html
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from ..document import CleanText, RawText
 
@@ -210,6 +211,80 @@ def is_furniture(line: str) -> bool:
 
 # A text set with a space after every digit (1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元, 8 ．8 ％):
 # where a line has three digits spaced so, its numbers are written again whole.
+# A text hard-wrapped at a fixed width (a newspaper's e-paper page broken by <br>, a PDF's text
+# saved as plain text): most lines are as wide as the wrap, whatever they say, and a line that
+# wide goes on in the next. A wrap counts characters (a web page's) or columns, where a Chinese
+# character is two and a digit one (a PDF's line, as wide in print whatever it holds).
+MIN_WRAPPED_LINES = 20
+WRAPPED_SHARE = 0.5  # of the lines, at the wrap's width: a report of one paragraph a line has none
+MIN_WRAP_CHARS = 12
+WRAP_SLACK_CHARS = 2  # a full line may fall short: a closing mark kept off the next line's start
+_INDENT = re.compile(r"^[ \t\u3000\u00a0]{2,}(?=\S)")
+_NUMBERED_START = re.compile(r"^\s*(?:" + _ENUMERATOR + r"|第[一二三四五六七八九十]+[，、]|\d{1,2}[、.．](?!\d))")
+
+
+def _columns(line: str) -> int:
+    return len(line) + len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _wrap(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | None:
+    """How the text was wrapped (a measure of a line, the wrap's width in it and the slack a
+    full line may have), or None when it was not."""
+    kept = [line.rstrip() for line in lines if line.strip()]
+    if len(kept) < MIN_WRAPPED_LINES:
+        return None
+    # Half the lines at one width: the upper half of the lengths lies close together. A text of
+    # one paragraph a line has lengths that spread; it is let go here, before measuring columns.
+    lengths = sorted(map(len, kept))
+    if lengths[3 * len(lengths) // 4] > 1.3 * lengths[len(lengths) // 2] + WRAP_SLACK_CHARS:
+        return None
+    best: tuple[Callable[[str], int], int, int] | None = None
+    best_near = 0
+    for measure, scale in ((len, 1), (_columns, 2)):
+        counts = [0] * (max(map(measure, kept)) + 2)
+        for w in map(measure, kept):
+            counts[w] += 1
+        below = list(accumulate(counts, initial=0))  # below[w]: lines narrower than w
+        slack = WRAP_SLACK_CHARS * scale
+        for width in range(MIN_WRAP_CHARS * scale, len(counts)):
+            if counts[width]:
+                near = below[min(width + scale + 1, len(counts))] - below[max(width - slack, MIN_WRAP_CHARS * scale)]
+                if near > best_near:
+                    best, best_near = (measure, width, slack), near
+    return best if best_near >= WRAPPED_SHARE * len(kept) else None
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """The lines of a hard-wrapped text joined back into paragraphs; any other text as it is.
+    A full line goes on in the next unless that one is indented (where indents open the
+    paragraphs) or numbered after a finished sentence."""
+    wrap = _wrap(lines)
+    if wrap is None:
+        return lines
+    measure, width, slack = wrap
+    indented = sum(1 for line in lines if _INDENT.match(line))
+    indents_open = 0 < indented < 0.6 * sum(1 for line in lines if line.strip())
+    out: list[str] = []
+    goes_on = False
+    for line in lines:
+        stripped = line.strip()
+        full = measure(line.rstrip()) >= width - slack
+        # A line as wide as the wrap is a piece of text whatever it begins with (适老化改造…);
+        # a shorter one may be a page's number or footer between two pieces.
+        if goes_on and stripped and not (indents_open and _INDENT.match(line)) and not (
+                out[-1][-1] in "。！？：" and _NUMBERED_START.match(stripped)) and (
+                full or len(stripped) <= 2 and not stripped[0].isalnum() or not is_furniture(stripped)):
+            # A Chinese text wraps anywhere, inside a number too (1 / 2个): only a Latin text's
+            # words keep a space where its lines meet.
+            left = out[-1]
+            latin = left[-1].isascii() and left[-1].isalpha() and stripped[0].isascii() and stripped[0].isalpha()
+            out[-1] = left + (" " if latin and " " in left[-20:] else "") + stripped
+        else:
+            out.append(line.rstrip())
+        goes_on = bool(stripped) and full
+    return out
+
+
 _SPACED_DIGITS = re.compile(r"\d [\d．.] \d")
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d．.]) (?=[\d．.％%])")
 
@@ -300,7 +375,7 @@ def clean(raw: RawText) -> CleanText:
     in_contents = False
     turned: int | None = None  # the line of the paragraph a page turned to a later one
     report_lines: list[str] = []
-    for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
+    for text_line in unwrap_lines(_LINE_BREAKS.sub("\n", text).split("\n")):
         # Page numbers go before the line width's spaces do: those spaces tell them apart.
         text_line, pages = remove_inline_page_numbers(text_line)
         if pages:
