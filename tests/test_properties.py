@@ -59,6 +59,25 @@ def test_report_like_text(text):
     _check_document(text)
 
 
+def _wrap_at(text: str, width: int, indent: bool) -> str:
+    out = []
+    for line in text.split("\n"):
+        line = ("\u3000\u3000" if indent else "") + line
+        out += [line[k:k + width] for k in range(0, len(line), width)] or [""]
+    return "\n".join(out)
+
+
+# Report-like text broken at a width, as an e-paper page or a PDF's text saved as plain text is.
+WRAPPED = st.builds(_wrap_at, st.lists(st.sampled_from(PIECES), min_size=200, max_size=600).map("".join),
+                    st.integers(min_value=12, max_value=40), st.booleans())
+
+
+@EXAMPLES
+@given(WRAPPED)
+def test_a_text_broken_at_a_width_is_cleaned_as_any_other(text):
+    _check_document(text)
+
+
 ONE_LINE_PIECES = [p for p in PIECES if "\n" not in p and "\r" not in p] + ["  ", " 二、", "。 （三）", "增长 5.5%"]
 # A few hundred pieces, repeated past the length that makes a line a report run together.
 RUN_TOGETHER = st.lists(st.sampled_from(ONE_LINE_PIECES), min_size=20, max_size=300).map(

@@ -222,6 +222,17 @@ def test_the_year_a_report_reviews_is_the_one_before_its_own():
     ("【字号：大 中 小】", "widget"),
     ("分享到：", "widget"),
     ("发布时间：2026-01-27 10:23", "posting_time"),
+    # a pager, a media player, print and collect buttons, links to readings of the report
+    ("共5页 上一页 1 2 3 4 5 下一页", "navigation"),
+    ("[1] [2] [3] [下一页]", "navigation"),
+    ("第 1 页 共 3 页", "navigation"),
+    ("【我要打印】【关闭窗口】", "widget"),
+    ("语音播报", "widget"),
+    ("02:13 / 45:20", "widget"),
+    ("图解：一图读懂2026年政府工作报告", "related"),
+    ("H5｜政府工作报告", "related"),
+    ("附件：2026年政府工作报告.pdf", "related"),
+    ("标签：政府工作报告", "id"),
     ("2026-01-27 10:23:45 来源：四川日报", "posting_time"),
     ("浏览次数：1234", "read_count"),
     ("来源：四川日报", "source"),
@@ -305,6 +316,9 @@ def test_furniture_is_known_by_kind(line, kind):
     "无障碍环境建设全面推进",
     "适老化改造2000户以上。",
     "返回家乡创业人员达3万人。",
+    "动画产业加快发展",
+    "附件：2026年省十件民生实事",
+    "10",
 ])
 def test_report_lines_are_not_furniture(line):
     assert furniture_kind(line) is None

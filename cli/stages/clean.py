@@ -29,7 +29,8 @@ _GLUED_PINYIN = re.compile(
 # line can make it backtrack; lines longer than MAX_FURNITURE_CHARS are body text whatever
 # they contain, except disclaimers and copyright notices, matched by their opening alone.
 MAX_FURNITURE_CHARS = 80
-_SEP = r"[\s|｜/·•]*"
+# one piece of a pager (共5页 上一页 1 2 3 下一页 尾页, [1] [2] [下一页])
+_PAGER = r"共\s*\d+\s*页|第\s*\d+\s*页|本文共\s*\d+\s*页|[\[【(（]?(?:上一页|下一页|首页|尾页|末页|\d{1,3})[\]】)）]?"
 _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disclaimer", re.compile(r"^【?(免责声明|版权声明|特别声明|声明)[】:：]")),
     # A newspaper's note before the text it prints (编者按：…现全文刊发。), however long.
@@ -46,11 +47,16 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"电脑版|PC版|简体版|繁体版|繁體版|简体中文|繁體中文)[\s|｜/·•:：]*)+$"
         r"|^[^。！？]{0,30}[>»＞›]\s*[^。！？]{0,40}$"
         r"|^第\s*\d+\s*版[:：]|^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]"
-        r"|^(本版新闻|本版责编|版面导航|本期导读)")),
+        r"|^(本版新闻|本版责编|版面导航|本期导读)"
+        # a pager: 共5页 上一页 1 2 3 下一页 尾页, [1] [2] [下一页]
+        r"|^(?:分页[:：]?\s*)?(?:" + _PAGER + r")(?:[\s|｜/·•,，]+(?:" + _PAGER + r"))+$")),
     ("related", re.compile(
         r"^【?(相关阅读|相关新闻|相关链接|相关文章|相关稿件|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|"
         r"往期阅读|往期回顾|猜你喜欢|更多|精彩推荐|专题|点击排行|阅读排行|热点新闻|热门文章|最新文章|最新动态|"
-        r"图片新闻|热点专题|今日推荐|往期推荐)】?\s*[:：>»]*\s*$")),
+        r"图片新闻|热点专题|今日推荐|往期推荐|政策解读|图文解读|相关附件|附件下载|全文下载|下载全文)】?\s*[:：>»]*\s*$"
+        # a link to a reading of the report beside it (图解：一图读懂…, H5｜…, 视频：…解读)
+        r"|^(?:【?(?:图解|一图读懂)|【?(?:H5|动画|长图|海报|视频)】?\s*[:：｜|丨])[^。！？]{0,50}$"
+        r"|^附件\s*\d{0,2}\s*[:：]?\s*[^。！？]{1,60}\.(?:pdf|docx?|wps|xlsx?|zip|rar)$", re.IGNORECASE)),
     ("source", re.compile(
         r"^[【\[（(]?(来源|稿源|信息来源|文章来源|稿件来源|新闻来源|本文来源|出处|转自|来自|本文转载自|转载自|原标题)"
         r"[】\]]?\s*[:：｜|丨]")),
@@ -77,7 +83,8 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(放大|缩小|默认|朗读|下载|打印|收藏|分享|字号|字体|【字号】|大|中|小|\s|【|】|[|/]|我要纠错|纠错|"
         r"打印本页|关闭窗口|关闭本页|关闭|微信|微博|QQ空间|QQ|分享到|扫一扫|扫码|用手机扫描|手机看|阅读全文|展开全文|"
         r"我要评论|发表评论|网友评论|评论|阅读原文|原文链接|点赞|在看|点亮“在看”|关注我们|关注|点击蓝字|图片|视频|超大|特大|"
-        r"分享让更多人看到|扫码阅读手机版|打开APP阅读|APP专享|[:：])+$"
+        r"分享让更多人看到|扫码阅读手机版|打开APP阅读|APP专享|我要打印|收藏本页|加入收藏|语音播报|听全文|播放|暂停|音频|"
+        r"大字版|PDF下载|[:：])+$|^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"
         r"|^【\s*(字号|打印|关闭|纠错|收藏|大\s*中\s*小)|字号[:：]\s*[大中小Tt]|^分享到|^扫一扫|^用手机扫|^用?微信扫"
         r"|^视力保护色|^附件下载[:：]?$"
         r"|(官方微信公众号|微信公众号|扫码关注|扫描二维码|二维码|分享到[:：]?)$"
@@ -88,7 +95,7 @@ _FURNITURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"官网|官方网站|融媒体中心|公众号|频道|学习强国)$|^学习强国$")),
     ("caption", re.compile(
         r"[\u3400-\u9fff]{1,4}\s*(摄|供图|/摄|摄影)[)）]?$|^[▲△▼]\s*(?:图|\d{1,2}月\d{1,2}日)|^[▲△▼].{0,60}(?:摄|供图|图片来源)|^图为|^（?图片来源|^资料图|^图[:：]|^图片[:：]|^视频[:：]")),
-    ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类|主题词|公开方式|公开范围|有效性)\s*[:：]|^[（(]此件(?:公开发布|主动公开)[)）]$")),
+    ("id", re.compile(r"^[0-9a-fA-F]{16,}$|^(索引号|文号|发文字号|发文机关|主题分类|发布机构|体裁分类|信息分类|主题词|公开方式|公开范围|有效性|标签|关键词|关键字)\s*[:：]|^[（(]此件(?:公开发布|主动公开)[)）]$")),
     # A table of contents (目录, a PDF's first pages): its entries are the headings again, each
     # with leader dots and a page number; read as headings, they head the address.
     ("contents", re.compile(r"^目\s*录$|^.{2,60}?(?:[.…·．]{4,}|…{2,})\s*\d{1,3}$")),
@@ -219,7 +226,6 @@ MIN_WRAPPED_LINES = 20
 WRAPPED_SHARE = 0.5  # of the lines, at the wrap's width: a report of one paragraph a line has none
 MIN_WRAP_CHARS = 12
 WRAP_SLACK_CHARS = 2  # a full line may fall short: a closing mark kept off the next line's start
-_INDENT = re.compile(r"^[ \t\u3000\u00a0]{2,}(?=\S)")
 _NUMBERED_START = re.compile(r"^\s*(?:" + _ENUMERATOR + r"|第[一二三四五六七八九十]+[，、]|\d{1,2}[、.．](?!\d))")
 
 
@@ -230,7 +236,7 @@ def _columns(line: str) -> int:
 def _wrap(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | None:
     """How the text was wrapped (a measure of a line, the wrap's width in it and the slack a
     full line may have), or None when it was not."""
-    kept = [line.rstrip() for line in lines if line.strip()]
+    kept = [line for line in lines if line]
     if len(kept) < MIN_WRAPPED_LINES:
         return None
     # Half the lines at one width: the upper half of the lengths lies close together. A text of
@@ -254,34 +260,35 @@ def _wrap(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | None:
     return best if best_near >= WRAPPED_SHARE * len(kept) else None
 
 
-def unwrap_lines(lines: list[str]) -> list[str]:
-    """The lines of a hard-wrapped text joined back into paragraphs; any other text as it is.
-    A full line goes on in the next unless that one is indented (where indents open the
-    paragraphs) or numbered after a finished sentence."""
+def unwrap_lines(lines: list[str], indented: Sequence[bool]) -> list[str]:
+    """A hard-wrapped text's cleaned lines joined back into paragraphs, each set apart by a
+    blank line; any other text's lines as they are. ``indented``: which lines the source
+    indented. A full line goes on in the next unless that one is indented (where indents open
+    the paragraphs) or numbered after a finished sentence."""
     wrap = _wrap(lines)
     if wrap is None:
         return lines
     measure, width, slack = wrap
-    indented = sum(1 for line in lines if _INDENT.match(line))
-    indents_open = 0 < indented < 0.6 * sum(1 for line in lines if line.strip())
+    indents_open = 0 < sum(indented) < 0.6 * sum(1 for line in lines if line)
     out: list[str] = []
-    goes_on = False
-    for line in lines:
-        stripped = line.strip()
-        full = measure(line.rstrip()) >= width - slack
-        # A line as wide as the wrap is a piece of text whatever it begins with (适老化改造…);
-        # a shorter one may be a page's number or footer between two pieces.
-        if goes_on and stripped and not (indents_open and _INDENT.match(line)) and not (
-                out[-1][-1] in "。！？：" and _NUMBERED_START.match(stripped)) and (
-                full or len(stripped) <= 2 and not stripped[0].isalnum() or not is_furniture(stripped)):
+    going_on: int | None = None  # the line that a full last piece leaves open
+    for line, indent in zip(lines, indented, strict=True):
+        full = width - slack <= measure(line) <= width + slack // 2
+        # Never past a report run together's length: a second cleaning would cut it up again.
+        if (going_on is not None and line and len(out[going_on]) + len(line) <= RUN_TOGETHER_CHARS
+                and not (indents_open and indent) and not (out[going_on][-1] in "。！？：" and _NUMBERED_START.match(line))):
             # A Chinese text wraps anywhere, inside a number too (1 / 2个): only a Latin text's
             # words keep a space where its lines meet.
-            left = out[-1]
-            latin = left[-1].isascii() and left[-1].isalpha() and stripped[0].isascii() and stripped[0].isalpha()
-            out[-1] = left + (" " if latin and " " in left[-20:] else "") + stripped
-        else:
-            out.append(line.rstrip())
-        goes_on = bool(stripped) and full
+            left = out[going_on]
+            latin = left[-1].isascii() and left[-1].isalpha() and line[0].isascii() and line[0].isalpha()
+            out[going_on] = left + (" " if latin and " " in left[-20:] else "") + line
+            going_on = going_on if full else None
+            continue
+        if line:
+            # Each paragraph is set apart by a blank line: a second cleaning, which may find a
+            # width again in what is left, joins nothing across it (cleaning is idempotent).
+            out += [line, ""]
+        going_on = len(out) - 2 if line and full else None
     return out
 
 
@@ -375,12 +382,13 @@ def clean(raw: RawText) -> CleanText:
     in_contents = False
     turned: int | None = None  # the line of the paragraph a page turned to a later one
     report_lines: list[str] = []
-    for text_line in unwrap_lines(_LINE_BREAKS.sub("\n", text).split("\n")):
+    for text_line in _LINE_BREAKS.sub("\n", text).split("\n"):
         # Page numbers go before the line width's spaces do: those spaces tell them apart.
         text_line, pages = remove_inline_page_numbers(text_line)
         if pages:
             dropped["page_number"] += pages
         report_lines.extend(_report_lines(text_line))
+    indented: list[bool] = []  # which of the kept lines the source indented
     for line_raw in report_lines:
         line = normalise_line(line_raw)
         if not line:
@@ -390,6 +398,7 @@ def clean(raw: RawText) -> CleanText:
             if line_raw.strip():
                 continue
             lines.append("")
+            indented.append(False)
             continue
         if turned is not None:
             if (go_on := _GO_ON_FROM.match(line)):
@@ -397,7 +406,7 @@ def clean(raw: RawText) -> CleanText:
                 # a file that never does keeps every line
                 dropped["page_number"] += 1
                 dropped["running_head"] += sum(1 for kept in lines[turned + 1:] if kept)
-                del lines[turned + 1:]
+                del lines[turned + 1:], indented[turned + 1:]
                 lines[turned] += line[go_on.end():].lstrip()
                 continue
             if len(line) > MAX_RUNNING_HEAD_CHARS or line[-1] in "。！？!?；;：:，,":
@@ -426,6 +435,7 @@ def clean(raw: RawText) -> CleanText:
         if kind is None:
             in_related = False
             lines.append(line)
+            indented.append(line_raw[:2].isspace())  # two spaces (or 　　) before the text
             if turn is not None:
                 turned = len(lines) - 1
         else:
@@ -433,8 +443,31 @@ def clean(raw: RawText) -> CleanText:
             dropped[kind] += 1
             if kind == "posting_time":
                 posted.append(line)
-    cleaned = "\n".join(lines).strip("\n")
+    # A wrapped text is joined once its page is gone: what is left is the report's, and a
+    # second cleaning finds the same lines to measure.
+    unwrapped = unwrap_lines(lines, indented)
+    if unwrapped is not lines:
+        # A converter's pinyin that the width broke (區(q / ū)) is whole again, and goes too; a
+        # caption the width broke (张 / 三 摄) is a caption again.
+        joined = unwrapped
+        unwrapped = []
+        for line in joined:
+            line, removed = remove_glued_pinyin(line)
+            pinyin += removed
+            kind = furniture_kind(line) if line else None
+            if kind is None:
+                unwrapped.append(line)
+            else:
+                dropped[kind] += 1
+    cleaned = "\n".join(unwrapped).strip("\n")
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    if not converted and needs_simplification(cleaned):
+        # Mostly traditional only once the page around it is gone: converted now, as a second
+        # cleaning, which sees the text without its page, would convert it.
+        cleaned, _ = simplify_script(cleaned)
+        cleaned, more = remove_glued_pinyin(cleaned)
+        pinyin += more
+        conversion = "t2s"
     warnings: list[str] = []
     if pinyin:
         warnings.append(f"removed {pinyin} pinyin annotation(s) left by a converter")
