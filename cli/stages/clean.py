@@ -216,8 +216,6 @@ def is_furniture(line: str) -> bool:
     return furniture_kind(line) is not None
 
 
-# A text set with a space after every digit (1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元, 8 ．8 ％):
-# where a line has three digits spaced so, its numbers are written again whole.
 # A text hard-wrapped at a fixed width (a newspaper's e-paper page broken by <br>, a PDF's text
 # saved as plain text): most lines are as wide as the wrap, whatever they say, and a line that
 # wide goes on in the next. A wrap counts characters (a web page's) or columns, where a Chinese
@@ -292,6 +290,8 @@ def unwrap_lines(lines: list[str], indented: Sequence[bool]) -> list[str]:
     return out
 
 
+# A text set with a space after every digit (1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元, 8 ．8 ％):
+# where a line has three digits spaced so, its numbers are written again whole.
 _SPACED_DIGITS = re.compile(r"\d [\d．.] \d")
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d．.]) (?=[\d．.％%])")
 
