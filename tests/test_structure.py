@@ -475,6 +475,8 @@ _PROVINCE_BODY = ("各位代表：\n现在，我代表省人民政府，向大�
     # a dateline that names the level and no place names none
     ("政府工作报告\n——2026年1月20日在省十四届人大五次会议上\n省长 王五", "政府工作报告", None),
     ("政府工作报告\n——2026年1月22日在自治区第十四届人民代表大会第四次会议上", "政府工作报告", None),
+    # a delivery line with a month and no day, in brackets
+    ("政府工作报告\n（2026年1月在河南省第十四届人民代表大会第五次会议上）", "政府工作报告", "河南省"),
     # a site's column, release word and note that the page holds the report whole
     ("【两会】2026年湖南省政府工作报告（全文）\n湖南日报 2026-01-21\n湖南省省长 王五", "2026年湖南省政府工作报告", "湖南省"),
     ("权威发布｜2026年河南省政府工作报告\n河南省省长 王五", "2026年河南省政府工作报告", "河南省"),

@@ -114,8 +114,9 @@ class _Line:
     in_series: bool = False  # one of a series of grouping headings (see _mark_series)
 
 
-# What is left of a delivery line whose date a page lost (池州: 人民代表大会第二次会议上).
-_DATELINE_TAIL = re.compile(r"^[^。！？，,]{0,30}(?:人民代表大会|代表大会)[^。！？，,]{0,12}(?:会议|大会)上$")
+# What is left of a delivery line whose date a page lost (池州: 人民代表大会第二次会议上), and one
+# that gives a month and no day, in brackets or not ((2026年1月在…第五次会议上)).
+_DATELINE_TAIL = re.compile(r"^[^。！？，,]{0,30}(?:人民代表大会|代表大会)[^。！？，,]{0,12}(?:会议|大会)上[)）]?$")
 
 
 def _role(text: str) -> str:
