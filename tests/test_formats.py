@@ -25,16 +25,22 @@ def _same_report(got: dict, want: dict) -> None:
     assert [s["text"] for s in got["summary"]] == [s["text"] for s in want["summary"]]
 
 
-def _pdf(lines: list[str], header: str, *, text_layer: bool = True) -> bytes:
+def _canvas(pagesize):
     pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # a CJK font every PDF reader knows
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
+    return out, canvas.Canvas(out, pagesize=pagesize)
+
+
+def _pdf(lines: list[str], header: str, *, text_layer: bool = True) -> bytes:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+
+    out, page = _canvas(A4)
     width, height = A4
     size, per_line, y, number = 11, 36, height - 80, 1
 
@@ -106,6 +112,119 @@ def test_a_pdf_in_a_font_it_does_not_embed_keeps_its_paragraphs_whole(tmp_path):
     assert [p["text"] for p in got["paragraphs"]][1:3] == [opening, results]
     assert [(h["indicator"], h["kind"], h["value"]) for h in got["headline"][:2]] == [
         ("gdp_growth", "achieved", 5.8), ("gdp_growth", "target", 5.5)]
+
+
+def _set_lines(text: str, width: int) -> list[str]:
+    """A paragraph broken as a layout engine breaks it: indented two characters, no line
+    opened by a closing mark, no Latin word or number cut."""
+    pieces, k = [], 0
+    while k < len(text):
+        end = k + width - (2 if k == 0 else 0)
+        while end < len(text) and text[end] in "。，、；：？！”）》%":
+            end += 1
+        while k + 4 < end < len(text) and text[end].isascii() and text[end].isalnum() and text[end - 1].isascii():
+            end -= 1
+        pieces.append(text[k:end])
+        k = end
+    return pieces
+
+
+def _newspaper_pdf(headline: str, lines: list[str], columns: int) -> bytes:
+    """A newspaper's pages: the paper's name and date atop each, the headline set large across
+    the first, and the text in columns, flowing down each column, then the next, then the next page."""
+    from reportlab.lib.pagesizes import A3
+
+    out, page = _canvas(A3)
+    width, height = A3
+    size, margin, gap, bottom = 10.5, 50, 16, 60
+    column_width = (width - 2 * margin - (columns - 1) * gap) / columns
+
+    def new_page(first: bool) -> float:
+        page.setFont("STSong-Light", 9)
+        page.drawString(margin, height - 30, "某某日报 2026年1月27日 第3版")
+        if first:
+            page.setFont("STSong-Light", 24)
+            page.drawCentredString(width / 2, height - 70, headline)
+        page.setFont("STSong-Light", size)
+        return height - (120 if first else 60)
+
+    top = y = new_page(True)
+    column = 0
+    for text in lines:
+        for k, piece in enumerate(_set_lines(text, int(column_width // size))):
+            if y < bottom:
+                column, y = column + 1, top
+                if column == columns:
+                    page.showPage()
+                    column, top = 0, new_page(False)
+                    y = top
+            page.drawString(margin + column * (column_width + gap) + (2 * size if k == 0 else 0), y, piece)
+            y -= size * 1.5
+    page.save()
+    return out.getvalue()
+
+
+def test_a_newspaper_page_set_in_columns_reads_like_the_plain_text(tmp_path):
+    # Read across the page, each line of the text layer would join three columns' lines.
+    lines = [line.strip() for line in seed("001").read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_newspaper_pdf(lines[0], lines[1:], columns=3))
+    got, want = Analyzer().analyse(path).to_dict(), _plain("001")
+    assert [(p["heading_path"], p["text"]) for p in got["paragraphs"]] == [
+        (p["heading_path"], p["text"]) for p in want["paragraphs"]]
+    assert [s["text"] for s in got["summary"]] == [s["text"] for s in want["summary"]]
+    # the headline's two lines are one line of the PDF, which says nothing of the space between
+    assert got["title"].replace(" ", "") == want["title"].replace(" ", "")
+    assert "某某日报" not in "".join(p["text"] for p in got["paragraphs"])
+
+
+def test_a_table_is_read_row_by_row_not_as_two_columns(tmp_path):
+    from reportlab.lib.pagesizes import A4
+
+    out, page = _canvas(A4)
+    page.setFont("STSong-Light", 11)
+    rows = [("地区生产总值", "增长5.4%，高于全国0.4个百分点"), ("一般公共预算收入", "增长3.1%"),
+            ("规模以上工业增加值", "增长6.2%，居全省第三位"), ("固定资产投资", "增长4.0%"),
+            ("社会消费品零售总额", "增长5.5%"), ("城镇新增就业", "92万人"), ("居民人均可支配收入", "增长5.1%"),
+            ("进出口总额", "增长8.0%，总量创历史新高"), ("实际使用外资", "32亿美元"), ("居民消费价格", "上涨0.4%")]
+    for k, (name, value) in enumerate(rows):
+        page.drawString(72, 760 - 18 * k, name)
+        page.drawString(300, 760 - 18 * k, value)
+    page.save()
+    path = tmp_path / "table.pdf"
+    path.write_bytes(out.getvalue())
+    from devzone.readers.pdf_reader import pdf_text
+
+    text = pdf_text(path.read_bytes(), str(path))
+    assert all(name + value in text for name, value in rows)
+
+
+def test_a_pdf_of_one_line_is_read(tmp_path):
+    from reportlab.lib.pagesizes import A4
+
+    out, page = _canvas(A4)
+    page.setFont("STSong-Light", 11)
+    page.drawString(72, 760, "全市地区生产总值增长百分之五点五，一般公共预算收入增长百分之五。")
+    page.save()
+    path = tmp_path / "one.pdf"
+    path.write_bytes(out.getvalue())
+    got = Analyzer().analyse(path).to_dict()
+    assert [p["text"] for p in got["paragraphs"]] == ["全市地区生产总值增长百分之五点五，一般公共预算收入增长百分之五。"]
+
+
+def test_a_hyphen_at_a_lines_end_is_kept_in_chinese_and_mends_a_latin_word(tmp_path):
+    # PDFium turns a hyphen that ends a line into a soft hyphen; Chinese never breaks a word with one.
+    from reportlab.lib.pagesizes import A4
+
+    out, page = _canvas(A4)
+    page.setFont("STSong-Light", 11)
+    for k, line in enumerate(["　　推进郑州一吉隆坡、郑州-", "墨西哥城等“双枢纽”建设，深化inter-", "national合作，AHT-",
+                              "101注射液获批上市。"]):
+        page.drawString(72, 760 - 18 * k, line)
+    page.save()
+    from devzone.readers.pdf_reader import pdf_text
+
+    assert pdf_text(out.getvalue(), "x.pdf") == "推进郑州一吉隆坡、郑州-墨西哥城等“双枢纽”建设，深化international合作，AHT-101注射液获批上市。"
 
 
 def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:
