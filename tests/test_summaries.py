@@ -136,6 +136,11 @@ def test_figures_in_full_width_forms_or_in_words_count_as_figures():
     assert informativeness("全年工业企业实现利润2202亿元，比上年增长52％。") == plain
     assert informativeness("全国工业增加值增长百分之二十一点一，钢产量大幅度增加。") > informativeness(
         "全国工业增加值大幅增长，钢产量大幅度增加。")
+    # the 1950s write quantities in words; 两个, 三年 are words, and 1.4万亿斤 is counted once
+    assert informativeness("每人收入八十五元左右，农业产值达到七百八十三亿元。") > informativeness(
+        "每人收入有所增加，农业产值有较大增长的情况。") + 0.3
+    assert informativeness("坚持两个毫不动摇，实施三年行动。") == informativeness("坚持这些毫不动摇，实施这项行动。")
+    assert informativeness("粮食产量1.4万亿斤。") == informativeness("粮食产量14.2亿斤。")
 
 
 def test_a_short_sentence_without_a_number_is_never_in_a_summary():

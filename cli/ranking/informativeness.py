@@ -11,10 +11,13 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|亿元|万元|元|亿|万|千|百|个|家|户|人次|人|项|座|所|台|辆|套|条|公里|千米|米|"
     r"平方米|平方公里|亩|公顷|吨|千瓦|千伏|兆瓦|立方米|件|次|倍|年|天|张|类|批|处|场|名)"
 )
-# A report typeset in full-width forms (增长52％, national 2000) or writing its shares in words
-# (增长百分之十三点四, the 1990s) states figures as much as one that writes 52%.
+# A report typeset in full-width forms (增长52％, national 2000) or writing its figures in words
+# (增长百分之十三点四, the 1990s; 七百八十三亿元, 八十五元 in the 1950s) states figures as much as one
+# that writes 52%. A numeral in words counts with two characters or more: 两个, 三年 are no figures.
 _FULL_WIDTH_FIGURE = str.maketrans("％．", "%.")
 _SHARE_IN_WORDS = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+")
+_QUANTITY_IN_WORDS = re.compile(
+    r"(?<![\d.．０-９])[零〇一二两三四五六七八九十百千万亿]{2,}多?\s*(?:亿元|万元|元|亿|万|个|家|户|人|项|座|所|台|辆|套|条|公里|米|亩|吨|斤|担|千瓦|度|倍|县)")
 _FRAMING = re.compile(
     r"习近平|党中央|总书记|精神|指引|思想|坚强领导|重要讲话|二十大|万众一心|撸起袖子|加油干|奋力|谱写|书写|"
     r"新篇章|新征程|蓝图|行稳致远|砥砺|踔厉|同心|初心|使命|决心|信心|担当|感恩|嘱托|伟大|光荣|奋斗|"
@@ -27,7 +30,8 @@ def informativeness(text: str, key_figures: int = 0) -> float:
     figures layer found in it, worth more than any other quantity."""
     if "％" in text or "．" in text:
         text = text.translate(_FULL_WIDTH_FIGURE)
-    figures = len(_FIGURE.findall(text)) + (len(_SHARE_IN_WORDS.findall(text)) if "百分之" in text else 0)
+    figures = (len(_FIGURE.findall(text)) + (len(_SHARE_IN_WORDS.findall(text)) if "百分之" in text else 0)
+               + len(_QUANTITY_IN_WORDS.findall(text)))
     framing = len(_FRAMING.findall(text))
     # The readers' picks are the statements of a theme's key figures (规模以上工业增加值增长8.2%,
     # 城镇新增就业6.62万人), then the figure-dense ones; named projects and programmes, which
