@@ -37,7 +37,7 @@ class _Line:
 
 def pdf_text(data: bytes, source: str) -> str:
     """The report's text, one paragraph a line (blank lines between), from the PDF's text
-    layer and the position of each line: a line indented past the page's margin, or after a
+    layer and the position of each line: a line indented past its column's margin, or after a
     larger gap than the line spacing, starts a paragraph; any other line, on the same page or
     the next, continues the one before."""
     import pypdfium2 as pdfium  # only for PDF input
