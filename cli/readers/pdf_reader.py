@@ -99,7 +99,7 @@ def _page_lines(pieces: list[_Run], size: float, gutters: list[tuple[float, floa
         for column in band:
             column_lines: list[_Line] = []
             for bottom, left, _top, _right, text in column:
-                edge = max(e for e in edges if e <= left + 0.5 * size) if gutters else edges[0]
+                edge = edges[_column(left, gutters)]
                 if column_lines and abs(column_lines[-1].base - bottom) < 0.5 * size:
                     last = column_lines[-1]
                     column_lines[-1] = _Line(last.text + text, min(last.left, left - edge), min(last.base, bottom), size)
@@ -169,10 +169,18 @@ def _is_headline(piece: _Run, size: float) -> bool:
     return _run_size(piece) >= HEADLINE_SIZE * size
 
 
+def _crosses(piece: _Run, gutters: list[tuple[float, float]]) -> bool:
+    return any(piece[1] < start and piece[3] > end for start, end in gutters)
+
+
+def _column(left: float, gutters: list[tuple[float, float]]) -> int:
+    """Which column a run beginning at ``left`` stands in, counted from 0."""
+    return sum(1 for _start, end in gutters if left >= end - 1)
+
+
 def _fits(pieces: list[_Run], gutters: list[tuple[float, float]]) -> bool:
     """Whether hardly a run of the page crosses these gutters."""
-    crossing = sum(1 for p in pieces if any(p[1] < start and p[3] > end for start, end in gutters))
-    return crossing <= max(1, MAX_GUTTER_CROSSINGS * len(pieces))
+    return sum(1 for p in pieces if _crosses(p, gutters)) <= max(1, MAX_GUTTER_CROSSINGS * len(pieces))
 
 
 def _bands(pieces: list[_Run], gutters: list[tuple[float, float]],
@@ -185,13 +193,12 @@ def _bands(pieces: list[_Run], gutters: list[tuple[float, float]],
     bands: list[list[list[_Run]]] = []
     columns: list[list[_Run]] = [[] for _ in range(len(gutters) + 1)]
     for piece in pieces:
-        left, right = piece[1], piece[3]
-        if _is_headline(piece, size) or any(left < start and right > end for start, end in gutters):
+        if _is_headline(piece, size) or _crosses(piece, gutters):
             bands.append([c for c in columns if c])
             bands.append([[piece]])
             columns = [[] for _ in range(len(gutters) + 1)]
             continue
-        columns[sum(1 for _start, end in gutters if left >= end - 1)].append(piece)
+        columns[_column(piece[1], gutters)].append(piece)
     bands.append([c for c in columns if c])
     return [band for band in bands if band]
 
